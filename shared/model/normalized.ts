@@ -1,0 +1,127 @@
+/**
+ * The normalized model: every default filled, every reference resolved. Generators and views read
+ * only this; they never re-derive defaults from the wire model.
+ */
+import type {
+  ArrayInnerType,
+  FieldType,
+  OnDelete,
+  PrimaryKeyType,
+  TimestampType,
+} from './types.js';
+
+export type LiteralValue = string | number | boolean;
+export type DefaultValue = LiteralValue | null | LiteralValue[] | Record<string, unknown>;
+
+export interface App {
+  otp_app: string;
+  base_module: string;
+  repo: string;
+}
+
+export interface Validations {
+  length?: { min?: number; max?: number; is?: number };
+  format?: string;
+  number?: {
+    greater_than?: number;
+    greater_than_or_equal_to?: number;
+    less_than?: number;
+    less_than_or_equal_to?: number;
+  };
+  inclusion?: LiteralValue[];
+}
+
+export interface Field {
+  name: string;
+  type: FieldType;
+  /** Element type of arrays, value type of maps; null otherwise. */
+  inner: ArrayInnerType | null;
+  /** Enum values (type enum, or array of enum); null otherwise. */
+  values: string[] | null;
+  /** type references only. */
+  references: { table: string; on_delete: OnDelete; type: PrimaryKeyType } | null;
+  required: boolean;
+  unique: boolean;
+  redact: boolean;
+  /** undefined: no default. */
+  default: DefaultValue | undefined;
+  size: number | null;
+  precision: number | null;
+  scale: number | null;
+  validations: Validations;
+}
+
+interface AssociationCommon {
+  name: string;
+  /** Module relative to the app base, e.g. "Accounts.User". */
+  target: string;
+  /** Index of the target in the batch, or null when it lives outside the batch. */
+  target_index: number | null;
+  /** Added by the normalizer as the inverse of a belongs_to in the batch. */
+  inferred: boolean;
+}
+
+export interface BelongsTo extends AssociationCommon {
+  kind: 'belongs_to';
+  foreign_key: string;
+  required: boolean;
+  unique: boolean;
+  on_delete: OnDelete;
+  /** Resolved foreign key type. */
+  type: PrimaryKeyType;
+  /** Referenced table (the target's table when known, else the plural of its last segment). */
+  target_table: string;
+  /** Referenced column (the target's primary key name when known, else "id"). */
+  target_key: string;
+  inverse: 'has_many' | 'has_one' | 'none';
+  inverse_name: string | null;
+}
+
+export interface HasMany extends AssociationCommon {
+  kind: 'has_many' | 'has_one';
+  foreign_key: string;
+}
+
+export interface ManyToMany extends AssociationCommon {
+  kind: 'many_to_many';
+  join_table: string;
+  /** Join table column pointing at this schema, and at the target. */
+  join_keys: [string, string];
+  target_table: string;
+  /** Key types of this schema and of the target (for the join table's references). */
+  key_types: [PrimaryKeyType, PrimaryKeyType];
+}
+
+export type Association = BelongsTo | HasMany | ManyToMany;
+
+export interface Index {
+  columns: string[];
+  unique: boolean;
+  name: string;
+}
+
+export interface Schema {
+  /** Module relative to the app base, e.g. "Blog.Post". */
+  module: string;
+  context: string | null;
+  table: string;
+  embedded: boolean;
+  primary_key: { name: string; type: PrimaryKeyType } | false;
+  timestamps: { type: TimestampType } | false;
+  prefix: string | null;
+  fields: Field[];
+  associations: Association[];
+  /** Every index the migration creates: FK indexes, unique fields, composite ones. */
+  indexes: Index[];
+}
+
+export interface Model {
+  app: App | null;
+  schemas: Schema[];
+}
+
+export interface Issue {
+  /** JSON-path-like location, e.g. "schemas[0].fields[2].name". */
+  path: string;
+  message: string;
+}

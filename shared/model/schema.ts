@@ -1,0 +1,382 @@
+/**
+ * The typed schema model: the one zod definition behind the tool input schemas, the TS types, the
+ * published JSON Schema and the docs (DESIGN §3). Wire keys are snake_case.
+ *
+ * Shape rules live here (names, enums, ranges). Cross-field and cross-schema rules (reserved words,
+ * clashes, unknown targets, defaults that do not fit their type…) live in `validate.ts`, which also
+ * fills every default and returns the normalized model the generators use.
+ */
+import * as z from 'zod';
+import {
+  ARRAY_INNER_TYPES,
+  FIELD_TYPES,
+  ON_DELETE,
+  PRIMARY_KEY_TYPES,
+  TIMESTAMP_TYPES,
+  TYPE_DOCS,
+} from './types.js';
+
+export const MODULE_RE = /^[A-Z][A-Za-z0-9_]*(\.[A-Z][A-Za-z0-9_]*)*$/;
+export const IDENT_RE = /^[a-z_][a-z0-9_]*$/;
+export const OTP_APP_RE = /^[a-z][a-z0-9_]*$/;
+
+const moduleName = (what: string) =>
+  z
+    .string()
+    .regex(MODULE_RE, {
+      message: `${what} must be an Elixir module name such as Blog or Blog.Post (segments start with an uppercase ASCII letter; letters, digits and _ only)`,
+    })
+    .max(200);
+
+const identifier = (what: string) =>
+  z
+    .string()
+    .regex(IDENT_RE, {
+      message: `${what} must be a snake_case identifier such as published_at (lowercase ASCII letters, digits and _, not starting with a digit)`,
+    })
+    .max(63, { message: `${what} is longer than PostgreSQL's 63-character identifier limit` });
+
+const fieldTypeList = FIELD_TYPES.join(', ');
+
+export const OnDeleteSchema = z
+  .enum(ON_DELETE)
+  .describe(
+    'What the database does with this row when the referenced row is deleted: nothing (the delete fails while rows point at it; the default), delete_all (delete these rows too), nilify_all (set the foreign key to NULL; needs an optional association), restrict (like nothing, checked immediately).',
+  );
+
+export const LiteralValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+export const DefaultValueSchema = z
+  .union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(LiteralValueSchema),
+    z.record(z.string(), z.unknown()),
+  ])
+  .describe(
+    'Default value, as JSON: a string for string/text/enum/uuid/decimal/date/time/datetime fields ("2024-01-31", "12:00:00", "120.50"), a number for integer/float, true/false for boolean, an array for array fields, an object for map fields. Set in the schema and as the column default.',
+  );
+
+export const ValidationsSchema = z
+  .object({
+    length: z
+      .object({
+        min: z.number().int().min(0).optional().describe('Minimum length (validate_length min:).'),
+        max: z.number().int().min(1).optional().describe('Maximum length (validate_length max:).'),
+        is: z.number().int().min(0).optional().describe('Exact length (validate_length is:).'),
+      })
+      .optional()
+      .describe('validate_length for strings, arrays and binaries.'),
+    format: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe(
+        'A regular expression the value must match (validate_format), written as the body of an Elixir/PCRE regex without delimiters, e.g. "^[^@\\\\s]+@[^@\\\\s]+$".',
+      ),
+    number: z
+      .object({
+        greater_than: z.number().optional(),
+        greater_than_or_equal_to: z.number().optional(),
+        less_than: z.number().optional(),
+        less_than_or_equal_to: z.number().optional(),
+      })
+      .optional()
+      .describe('validate_number bounds for integer, float and decimal fields.'),
+    inclusion: z
+      .array(LiteralValueSchema)
+      .min(1)
+      .optional()
+      .describe(
+        'validate_inclusion: the value must be one of these (use type enum for a closed set of names).',
+      ),
+  })
+  .describe('Changeset validations beyond validate_required.');
+
+export const FieldSchema = z
+  .object({
+    name: identifier('A field name').describe('Field (column) name, snake_case, e.g. "title".'),
+    type: z
+      .enum(FIELD_TYPES)
+      .default('string')
+      .describe(
+        `Field type. One of: ${fieldTypeList}. ${Object.entries(TYPE_DOCS)
+          .map(([t, d]) => `${t}: ${d}`)
+          .join('; ')}.`,
+      ),
+    inner: z
+      .enum(ARRAY_INNER_TYPES)
+      .optional()
+      .describe(
+        'For type array: the element type (required). For type map: the type of every value (optional). enum is allowed for arrays only and then needs values.',
+      ),
+    values: z
+      .array(
+        z
+          .string()
+          .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+            message:
+              'An enum value must start with a letter or _ and contain only letters, digits and _',
+          })
+          .max(100),
+      )
+      .optional()
+      .describe(
+        'For type enum (or array with inner enum): the allowed values, in order, e.g. ["draft", "published"].',
+      ),
+    references: z
+      .object({
+        table: identifier('A referenced table').describe('The referenced table, e.g. "users".'),
+        on_delete: OnDeleteSchema.optional(),
+        type: z
+          .enum(PRIMARY_KEY_TYPES)
+          .optional()
+          .describe(
+            "The key type of the referenced table; defaults to the referenced schema's key type when it is in the batch, else to this schema's.",
+          ),
+      })
+      .optional()
+      .describe('For type references only: the table the column points at.'),
+    required: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether the value is required (validate_required and NOT NULL). Defaults to true, except for map and references fields, and for boolean fields with a default.',
+      ),
+    unique: z
+      .boolean()
+      .optional()
+      .describe('Add a unique index and unique_constraint on this field. Default false.'),
+    redact: z
+      .boolean()
+      .optional()
+      .describe('Hide the value in inspect output and logs (redact: true). Default false.'),
+    default: DefaultValueSchema.optional(),
+    size: z
+      .number()
+      .int()
+      .min(1)
+      .max(10485760)
+      .optional()
+      .describe(
+        'Column size for string and binary fields (e.g. 100 → varchar(100)); also caps validate_length max.',
+      ),
+    precision: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('Total number of digits of a decimal column.'),
+    scale: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .optional()
+      .describe('Digits after the decimal point of a decimal column (≤ precision).'),
+    validations: ValidationsSchema.optional(),
+  })
+  .describe('A field (a column in the table, a field in the schema).');
+
+const associationBase = {
+  name: identifier('An association name').describe(
+    'Association name, snake_case, e.g. "author" or "comments".',
+  ),
+  target: moduleName('The target').describe(
+    'The associated schema module relative to the application, e.g. "Accounts.User" for MyApp.Accounts.User. It may be another schema of this batch or one that already exists in the project.',
+  ),
+};
+
+export const BelongsToSchema = z
+  .object({
+    kind: z.literal('belongs_to'),
+    ...associationBase,
+    foreign_key: identifier('A foreign key')
+      .optional()
+      .describe('Foreign key column; defaults to "<name>_id".'),
+    required: z
+      .boolean()
+      .optional()
+      .describe('Whether the parent is required (NOT NULL, validate_required). Default true.'),
+    unique: z
+      .boolean()
+      .optional()
+      .describe(
+        'At most one row per parent (unique index on the foreign key; the inverse becomes has_one). Default false.',
+      ),
+    on_delete: OnDeleteSchema.optional(),
+    type: z
+      .enum(PRIMARY_KEY_TYPES)
+      .optional()
+      .describe(
+        "Foreign key type; defaults to the target's primary key type when the target is in the batch, else to this schema's primary key type.",
+      ),
+    inverse: z
+      .enum(['has_many', 'has_one', 'none'])
+      .optional()
+      .describe(
+        'When the target is in the same batch, the association added to the target: has_many (default), has_one (default when unique) or none.',
+      ),
+    inverse_name: identifier('An inverse name')
+      .optional()
+      .describe(
+        'Name of the inverse association on the target; defaults to this table name (has_many) or singular (has_one).',
+      ),
+  })
+  .describe('This schema holds the foreign key to the target (belongs_to).');
+
+export const HasManySchema = z
+  .object({
+    kind: z.literal('has_many'),
+    ...associationBase,
+    foreign_key: identifier('A foreign key')
+      .optional()
+      .describe('Foreign key column on the target; defaults to "<this schema singular>_id".'),
+  })
+  .describe('The target holds a foreign key to this schema; many of them (has_many).');
+
+export const HasOneSchema = z
+  .object({
+    kind: z.literal('has_one'),
+    ...associationBase,
+    foreign_key: identifier('A foreign key')
+      .optional()
+      .describe('Foreign key column on the target; defaults to "<this schema singular>_id".'),
+  })
+  .describe('The target holds a foreign key to this schema; at most one (has_one).');
+
+export const ManyToManySchema = z
+  .object({
+    kind: z.literal('many_to_many'),
+    ...associationBase,
+    join_table: identifier('A join table')
+      .optional()
+      .describe(
+        'Join table name; defaults to the two tables in alphabetical order joined by _, e.g. "posts_tags".',
+      ),
+  })
+  .describe('Many-to-many through a join table (a migration creates it).');
+
+export const AssociationSchema = z.discriminatedUnion('kind', [
+  BelongsToSchema,
+  HasManySchema,
+  HasOneSchema,
+  ManyToManySchema,
+]);
+
+export const IndexSchema = z
+  .object({
+    columns: z
+      .array(identifier('An index column'))
+      .min(1)
+      .describe('Columns of the index, in order.'),
+    unique: z
+      .boolean()
+      .optional()
+      .describe('A unique index (and a unique_constraint in the changeset). Default false.'),
+    name: identifier('An index name')
+      .optional()
+      .describe('Index name; defaults to Ecto\'s "<table>_<columns>_index".'),
+  })
+  .describe(
+    'An index, possibly composite. Single-field unique indexes are simpler as field `unique: true`.',
+  );
+
+export const PrimaryKeySchema = z
+  .union([
+    z.object({
+      name: identifier('A primary key name')
+        .default('id')
+        .describe('Primary key column; default "id".'),
+      type: z
+        .enum(PRIMARY_KEY_TYPES)
+        .default('id')
+        .describe('id (bigserial, default) or binary_id (UUID).'),
+    }),
+    z.literal(false),
+  ])
+  .describe('The primary key, or false for none.');
+
+export const TimestampsSchema = z
+  .union([
+    z.object({
+      type: z
+        .enum(TIMESTAMP_TYPES)
+        .default('naive_datetime')
+        .describe('Timestamp type; default naive_datetime.'),
+    }),
+    z.literal(false),
+  ])
+  .describe('inserted_at/updated_at columns, or false for none.');
+
+export const SchemaDefSchema = z
+  .object({
+    module: moduleName('The schema module').describe(
+      'Schema module relative to the application, e.g. "Blog.Post" for MyApp.Blog.Post.',
+    ),
+    context: z
+      .union([moduleName('The context'), z.null()])
+      .optional()
+      .describe(
+        'Phoenix context module relative to the application, e.g. "Blog". Omitted: the module\'s namespace ("Blog" for "Blog.Post"). null: no context.',
+      ),
+    table: identifier('A table name')
+      .optional()
+      .describe(
+        'Table name, plural snake_case; defaults to the plural of the module\'s last segment ("posts").',
+      ),
+    embedded: z
+      .boolean()
+      .optional()
+      .describe('An embedded_schema (no table, no migration). Default false.'),
+    primary_key: PrimaryKeySchema.optional(),
+    timestamps: TimestampsSchema.optional(),
+    prefix: identifier('A prefix')
+      .optional()
+      .describe('PostgreSQL schema (prefix) of the table, e.g. "tenant".'),
+    fields: z
+      .array(FieldSchema)
+      .max(500)
+      .optional()
+      .describe('Fields in the order they should appear.'),
+    associations: z.array(AssociationSchema).max(200).optional().describe('Associations.'),
+    indexes: z
+      .array(IndexSchema)
+      .max(200)
+      .optional()
+      .describe('Extra indexes, e.g. composite unique ones.'),
+  })
+  .describe('One Ecto schema.');
+
+export const AppSchema = z
+  .object({
+    otp_app: z
+      .string()
+      .regex(OTP_APP_RE, { message: 'otp_app must be lowercase snake_case, e.g. my_app' })
+      .describe('The OTP application name, e.g. "my_app" (from mix.exs).'),
+    base_module: moduleName('base_module').describe('The application base module, e.g. "MyApp".'),
+    repo: moduleName('repo')
+      .optional()
+      .describe('The Ecto repo module; default "<base_module>.Repo".'),
+  })
+  .describe("The application; detected from the project's mix.exs when omitted.");
+
+export const MAX_SCHEMAS = 1000;
+
+export const SchemasSchema = z
+  .array(SchemaDefSchema)
+  .min(1)
+  .max(MAX_SCHEMAS)
+  .describe(
+    'The schemas to generate. Associations may point at each other inside the batch. This is exactly the `schemas` array parse_gen_spec returns.',
+  );
+
+export type FieldDef = z.input<typeof FieldSchema>;
+export type AssociationDef = z.input<typeof AssociationSchema>;
+export type IndexDef = z.input<typeof IndexSchema>;
+export type SchemaDef = z.input<typeof SchemaDefSchema>;
+export type AppDef = z.input<typeof AppSchema>;
