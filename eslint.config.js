@@ -37,6 +37,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', fsImports] },
   },
   {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
