@@ -1,0 +1,59 @@
+// The only file of shared/mix that touches the filesystem, and only to *read metadata*: is there an
+// executable at this path (PATH scan for mix), is there a mix.exs (formatFiles/compileProject),
+// which processes descend from mix (Linux /proc, to kill the whole tree). shared/workspace owns
+// every write; nothing here writes, and no project file is read.
+// eslint-disable-next-line no-restricted-imports -- read-only stat/access//proc probes, see above
+import { constants, readdirSync, readFileSync } from 'node:fs';
+// eslint-disable-next-line no-restricted-imports -- read-only stat/access//proc probes, see above
+import { access, stat } from 'node:fs/promises';
+
+/** True when `path` is a regular file (symlinks followed). Never throws. */
+export async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when `path` is a regular file the current user may execute. On win32 `X_OK` is the same
+ * as `F_OK`, so this is "exists and is a file"; the caller filters by PATHEXT there.
+ */
+export async function isExecutableFile(path: string): Promise<boolean> {
+  if (!(await isFile(path))) return false;
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `[pid, ppid]` of every process, from Linux /proc (no `ps` needed: minimal images lack procps).
+ * null when /proc is not readable (macOS, BSD, win32): callers fall back to `ps`. Synchronous
+ * because the process-exit hook needs it; a few ms for a few hundred processes.
+ */
+export function procTable(): [number, number][] | null {
+  if (process.platform !== 'linux') return null;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return null;
+  }
+  const out: [number, number][] = [];
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // `pid (comm) state ppid …`; comm may contain spaces and parentheses: split after the last ')'.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (Number.isInteger(ppid)) out.push([Number(name), ppid]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
