@@ -1,0 +1,12 @@
+/** Every tool of the schema-understanding server (DESIGN §5: tools are data). */
+import type { AnyTool } from '../../../shared/mcp/index.js';
+import type { SchemaUnderstandingDeps } from '../lib/project.js';
+import { parseGenSpecTool } from './parse-gen-spec.js';
+import { understandSchemaTool } from './understand-schema.js';
+import { validateSchemaModelTool } from './validate-schema-model.js';
+
+export const tools: readonly AnyTool<SchemaUnderstandingDeps>[] = [
+  understandSchemaTool,
+  parseGenSpecTool,
+  validateSchemaModelTool,
+];

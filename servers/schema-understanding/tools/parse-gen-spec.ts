@@ -1,0 +1,64 @@
+import * as z from 'zod';
+import {
+  formatSpecIssue,
+  normalizeModel,
+  parseGenSpec,
+  SpecError,
+} from '../../../shared/model/index.js';
+import { defineTool, ToolError } from '../../../shared/mcp/index.js';
+import { formatIssues } from '../../../shared/pipeline/run.js';
+import { ParseOptionsShape, SpecsSchema } from '../../../shared/pipeline/input.js';
+import { IssueSchema } from '../lib/output.js';
+
+export const parseGenSpecTool = defineTool({
+  name: 'parse_gen_spec',
+  title: 'Parse phx.gen spec lines',
+  description:
+    'Turn phx.gen-style spec lines (one per schema, e.g. "Blog Post posts title:string body:text author:belongs_to:Accounts.User") into the typed model. The returned `schemas` array is exactly what generate_ecto_schema, generate_ecto_migration and generate_phoenix_context take as `schemas`. Grammar: phx-gen-mcp://docs/types.md. Errors name the line, the token, its position and the valid choices.',
+  input: z.object({ specs: SpecsSchema, ...ParseOptionsShape }),
+  output: z.object({
+    schemas: z
+      .array(z.record(z.string(), z.unknown()))
+      .describe('The model: pass it unchanged as `schemas` to the generators.'),
+    warnings: z
+      .array(IssueSchema)
+      .describe('Things to check, e.g. association targets that are not in this batch.'),
+  }),
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async handler(args) {
+    let schemas;
+    try {
+      schemas = parseGenSpec(args.specs, {
+        ...(args.binary_id === undefined ? {} : { binary_id: args.binary_id }),
+        ...(args.timestamp_type === undefined ? {} : { timestamp_type: args.timestamp_type }),
+        ...(args.no_timestamps === undefined ? {} : { no_timestamps: args.no_timestamps }),
+      });
+    } catch (e) {
+      if (e instanceof SpecError) {
+        throw new ToolError(
+          `The spec could not be parsed (nothing was returned):\n${e.issues.map((i) => `- ${formatSpecIssue(i)}`).join('\n')}`,
+          { details: { issues: e.issues } },
+        );
+      }
+      throw e;
+    }
+    const { model, errors, warnings } = normalizeModel({ schemas });
+    if (!model) {
+      throw new ToolError(
+        `The spec parsed, but the model breaks these rules (schemas[i] is spec line i+1):\n${formatIssues(errors)}`,
+        { details: { errors } },
+      );
+    }
+    const names = schemas.map((s) => s.module).join(', ');
+    const summary = [
+      `Parsed ${schemas.length} schema(s): ${names}. Pass "schemas" unchanged to the generators.`,
+      ...(warnings.length ? ['Warnings:', formatIssues(warnings)] : []),
+    ].join('\n');
+    return { structured: { schemas, warnings }, summary };
+  },
+});

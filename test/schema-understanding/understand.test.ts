@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { modelJsonSchema } from '../../shared/model/index.js';
+import { createServer } from '../../servers/schema-understanding/server.js';
+import { connect, errorText, structured, tempProject, type Connected } from '../support/mcp.js';
+import { allText, connectWithSampling, messageText, type SamplingClient } from './helpers.js';
+
+const DESCRIPTION = 'A blog: posts with a title and a body, and comments on posts.';
+
+/** A valid model, as an LLM would reply: prose and a fenced block. */
+const VALID_REPLY = `Here is the model:
+
+\`\`\`json
+{"schemas": [
+  {"module": "Blog.Post", "fields": [{"name": "title"}, {"name": "body", "type": "text"}]},
+  {"module": "Blog.Comment", "fields": [{"name": "body", "type": "text"}],
+   "associations": [{"kind": "belongs_to", "name": "post", "target": "Blog.Post", "on_delete": "delete_all"}]}
+]}
+\`\`\`
+`;
+
+/** Shape-valid JSON that breaks the model rules: an unknown type and a camelCase name. */
+const INVALID_REPLY = JSON.stringify({
+  schemas: [
+    { module: 'Blog.Post', fields: [{ name: 'title', type: 'varchar' }, { name: 'publishedAt' }] },
+  ],
+});
+
+interface Understood {
+  source: 'sampling' | 'instructions';
+  schemas?: Record<string, unknown>[];
+  normalized?: { schemas: { module: string; associations: { kind: string; name: string }[] }[] };
+  attempts?: number;
+  warnings?: { path: string; message: string }[];
+  instructions?: string;
+  json_schema?: Record<string, unknown>;
+  reason?: string;
+  next_step: string;
+  project_root: string | null;
+}
+
+let c: SamplingClient | Connected | undefined;
+afterEach(async () => {
+  await c?.close();
+  c = undefined;
+});
+
+describe('understand_schema with a sampling client', () => {
+  it('retries with the validation errors and returns the second, valid model', async () => {
+    const s = await connectWithSampling(createServer({ cliRoots: [] }), [
+      INVALID_REPLY,
+      VALID_REPLY,
+    ]);
+    c = s;
+    const r = await s.client.callTool({
+      name: 'understand_schema',
+      arguments: { description: DESCRIPTION },
+    });
+    const out = structured<Understood>(r);
+    expect(out.source).toBe('sampling');
+    expect(out.attempts).toBe(2);
+    expect(out.schemas!.map((x) => x.module)).toEqual(['Blog.Post', 'Blog.Comment']);
+    // As the LLM wrote it: nothing added.
+    expect(out.schemas![0]).toEqual({
+      module: 'Blog.Post',
+      fields: [{ name: 'title' }, { name: 'body', type: 'text' }],
+    });
+    // Normalized: the inverse has_many was added to Post.
+    expect(out.normalized!.schemas[0]!.associations).toMatchObject([
+      { kind: 'has_many', name: 'comments' },
+    ]);
+    expect(allText(r)).toContain('valid model in 2 attempt(s): Blog.Post, Blog.Comment');
+
+    // Two requests; the first carries the system prompt with the JSON Schema, types, examples.
+    expect(s.requests).toHaveLength(2);
+    const [first, second] = s.requests;
+    expect(first!.systemPrompt).toContain(JSON.stringify(modelJsonSchema()));
+    expect(first!.systemPrompt).toContain('| `decimal` |');
+    expect(first!.systemPrompt).toContain('Worked examples');
+    expect(first!.systemPrompt).toContain('Reply with JSON only');
+    expect(first!.messages).toHaveLength(1);
+    expect(messageText(first!.messages[0]!)).toContain(DESCRIPTION);
+    // The retry replays the invalid reply and lists its errors.
+    expect(second!.messages).toHaveLength(3);
+    expect(second!.messages[1]).toMatchObject({ role: 'assistant' });
+    expect(messageText(second!.messages[1]!)).toBe(INVALID_REPLY);
+    const followUp = messageText(second!.messages[2]!);
+    expect(followUp).toContain('Your model is not valid');
+    expect(followUp).toContain('schemas[0].fields[0].type:');
+    expect(followUp).toContain('schemas[0].fields[1].name:');
+  });
+
+  it('gives up after 3 invalid replies with the last errors as an isError', async () => {
+    const s = await connectWithSampling(createServer({ cliRoots: [] }), [
+      'Sorry, I cannot do that.',
+      INVALID_REPLY,
+      INVALID_REPLY,
+    ]);
+    c = s;
+    const r = await s.client.callTool({
+      name: 'understand_schema',
+      arguments: { description: DESCRIPTION },
+    });
+    const text = errorText(r);
+    expect(text).toContain('did not produce a valid model in 3 attempts');
+    expect(text).toContain('- schemas[0].fields[0].type:');
+    expect(text).toContain('- schemas[0].fields[1].name:');
+    expect(s.requests).toHaveLength(3);
+    // The prose reply was answered with "not JSON".
+    expect(messageText(s.requests[1]!.messages[2]!)).toContain('The reply is not JSON');
+  });
+
+  it('reports a failing sampling request as an isError pointing to the alternatives', async () => {
+    const s = await connectWithSampling(createServer({ cliRoots: [] }), []);
+    c = s;
+    const r = await s.client.callTool({
+      name: 'understand_schema',
+      arguments: { description: DESCRIPTION },
+    });
+    const text = errorText(r);
+    expect(text).toContain("The client's LLM could not be asked");
+    expect(text).toContain('design_ecto_schema');
+  });
+
+  it("tells the LLM the project's app and existing schemas, and resolves targets to them", async () => {
+    const project = await tempProject({
+      'lib/my_app/accounts/user.ex':
+        'defmodule MyApp.Accounts.User do\n  use Ecto.Schema\n\n  schema "users" do\n    field :email, :string\n  end\nend\n',
+    });
+    try {
+      const reply = JSON.stringify({
+        schemas: [
+          {
+            module: 'Blog.Post',
+            fields: [{ name: 'title' }],
+            associations: [{ kind: 'belongs_to', name: 'author', target: 'Accounts.User' }],
+          },
+        ],
+      });
+      const s = await connectWithSampling(createServer({ cliRoots: [] }), [reply], {
+        roots: [project.root],
+      });
+      c = s;
+      const out = structured<Understood>(
+        await s.client.callTool({ name: 'understand_schema', arguments: { description: 'x' } }),
+      );
+      expect(out).toMatchObject({ source: 'sampling', attempts: 1, project_root: project.root });
+      expect(out.warnings).toEqual([]);
+      expect(s.requests[0]!.systemPrompt).toContain('The application is MyApp');
+      expect(s.requests[0]!.systemPrompt).toContain('- Accounts.User (table users)');
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
+
+describe('understand_schema without sampling', () => {
+  it('is not an error: it returns the instructions and the JSON Schema, and says so', async () => {
+    c = await connect(createServer({ cliRoots: [] }));
+    const r = await c.client.callTool({
+      name: 'understand_schema',
+      arguments: { description: DESCRIPTION },
+    });
+    const out = structured<Understood>(r);
+    expect(out.source).toBe('instructions');
+    expect(out.schemas).toBeUndefined();
+    expect(out.reason).toBe('this client does not support MCP sampling');
+    expect(out.json_schema).toEqual(modelJsonSchema());
+    expect(out.instructions).toContain('Design rules');
+    expect(out.instructions).toContain('| `utc_datetime` |');
+    expect(out.instructions).toContain(DESCRIPTION);
+    expect(out.instructions).toContain('validate_schema_model');
+    expect(out.next_step).toContain('validate_schema_model');
+    expect(out.next_step).toContain('generate_ecto_schema');
+    const summary = (r.content as { text: string }[])[0]!.text;
+    expect(summary).toContain('this client does not support MCP sampling');
+    expect(summary).toContain("You (the client's LLM) must write the model");
+  });
+});
