@@ -1,0 +1,32 @@
+export {
+  ElixirLiteralError,
+  exString,
+  exAtom,
+  exKey,
+  exModule,
+  exInteger,
+  exFloat,
+  exLiteral,
+  exRegex,
+} from './literals.js';
+export {
+  ELIXIR_FILTERS,
+  type Renderer,
+  createRenderer,
+  defaultTemplatesDir,
+  getRenderer,
+  render,
+  renderString,
+} from './renderer.js';
+export {
+  LINE_LENGTH,
+  type Ex,
+  type Pair,
+  type FormatOptions,
+  ex,
+  exToString,
+  formatExpr,
+  formatLines,
+  formatCallWithTrailingList,
+  formatKeywordCall,
+} from './layout.js';
