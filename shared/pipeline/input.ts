@@ -1,0 +1,89 @@
+/**
+ * The input and output every generator tool shares: a model (`schemas`, exactly what
+ * parse_gen_spec returns) or phx.gen-style `specs`, plus where and how to write.
+ */
+import * as z from 'zod';
+import { AppSchema, SchemasSchema, TIMESTAMP_TYPES } from '../model/index.js';
+
+export const SpecsSchema = z
+  .array(z.string().min(1).max(4000))
+  .min(1)
+  .max(1000)
+  .describe(
+    'phx.gen-style spec lines, one per schema, e.g. "Blog Post posts title:string body:text author:belongs_to:Accounts.User". An alternative to `schemas`.',
+  );
+
+export const ParseOptionsShape = {
+  binary_id: z
+    .boolean()
+    .optional()
+    .describe('With specs: use binary_id (UUID) primary keys, like --binary-id.'),
+  timestamp_type: z
+    .enum(TIMESTAMP_TYPES)
+    .optional()
+    .describe('With specs: the timestamps type (default naive_datetime).'),
+  no_timestamps: z.boolean().optional().describe('With specs: no inserted_at/updated_at.'),
+};
+
+export const OnConflictSchema = z
+  .enum(['error', 'skip', 'overwrite'])
+  .describe(
+    'When a target file exists with different content: error (default; nothing is written), skip (keep the existing file), overwrite (replace it).',
+  );
+
+export const GeneratorInputShape = {
+  schemas: SchemasSchema.optional(),
+  specs: SpecsSchema.optional(),
+  ...ParseOptionsShape,
+  app: AppSchema.optional(),
+  project_root: z
+    .string()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe(
+      'The Phoenix project directory (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs.',
+    ),
+  dry_run: z
+    .boolean()
+    .optional()
+    .describe(
+      'Return the files and their content without writing anything. Works without a project root.',
+    ),
+  on_conflict: OnConflictSchema.optional(),
+  format: z
+    .enum(['auto', 'mix', 'none'])
+    .optional()
+    .describe(
+      'Run `mix format` on the written files: auto (default; when mix is found and the project has mix.exs), mix (required; failure is reported), none.',
+    ),
+};
+
+export const FileResultSchema = z.object({
+  path: z.string().describe('Path relative to project_root.'),
+  action: z.enum(['created', 'updated', 'unchanged', 'skipped', 'conflict']),
+  reason: z.string().optional(),
+  content: z.string().optional().describe('The file content (dry runs only).'),
+});
+
+export const GeneratorOutputSchema = z.object({
+  project_root: z
+    .string()
+    .nullable()
+    .describe('The project written to (null for a dry run without a project).'),
+  dry_run: z.boolean(),
+  files: z.array(FileResultSchema),
+  warnings: z.array(z.string()),
+  format: z
+    .object({
+      status: z.enum(['formatted', 'skipped', 'failed']),
+      reason: z.string().optional(),
+    })
+    .optional()
+    .describe('Whether mix format ran on the written files.'),
+});
+
+export type GeneratorInput = {
+  [K in keyof typeof GeneratorInputShape]?: z.output<(typeof GeneratorInputShape)[K]>;
+};
+export type GeneratorOutput = z.output<typeof GeneratorOutputSchema>;

@@ -1,0 +1,242 @@
+/**
+ * The one generation pipeline the three generator tools share:
+ *
+ *   input (schemas | specs) → model → project (roots, mix.exs) → normalize/validate
+ *     → plan files (the server's pure generator) → workspace writer (all or nothing) → mix format
+ *
+ * A server supplies only `plan`. Everything a generation must guarantee (no half-written
+ * generation, conflicts per on_conflict, dry runs without a project, clear errors) lives here once.
+ */
+import { formatFiles } from '../mix/index.js';
+import {
+  normalizeModel,
+  parseGenSpec,
+  SpecError,
+  formatSpecIssue,
+  type App,
+  type Issue,
+  type KnownSchema,
+  type Model,
+  type SchemaDef,
+} from '../model/index.js';
+import { resolveProjectRoot, ToolError, type ToolContext, type ToolOutcome } from '../mcp/index.js';
+import { detectProject, ProjectError } from '../project/index.js';
+import { listFiles, readText, writeFiles, type PlannedFile } from '../workspace/index.js';
+import type { GeneratorInput, GeneratorOutput } from './input.js';
+
+export const DEFAULT_APP: App = { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
+
+/** Read access to the target project (empty when a dry run has no project). */
+export interface ProjectReader {
+  root: string | null;
+  read(rel: string): Promise<string | null>;
+  list(relDir: string, opts?: { recursive?: boolean; extensions?: string[] }): Promise<string[]>;
+}
+
+export interface PlanContext {
+  project: ProjectReader;
+  clock: () => Date;
+  warn(message: string): void;
+  signal: AbortSignal;
+  progress(done: number, total: number, message: string): Promise<void>;
+}
+
+/** A server's generator: the files for a valid model. Reads only through `ctx.project`. */
+export type Planner<A> = (model: Model, args: A, ctx: PlanContext) => Promise<PlannedFile[]>;
+
+/** Finds the project's existing schemas, to resolve association targets outside the batch. */
+export type KnownSchemasReader = (project: ProjectReader, app: App) => Promise<KnownSchema[]>;
+
+export interface RunOptions<A> {
+  plan: Planner<A>;
+  knownSchemas?: KnownSchemasReader;
+}
+
+export function formatIssues(issues: readonly Issue[]): string {
+  return issues.map((i) => `- ${i.path}: ${i.message}`).join('\n');
+}
+
+/** `schemas` or `specs` → the wire schemas; SpecError → ToolError. */
+export function schemasFromInput(args: GeneratorInput): SchemaDef[] {
+  if (args.schemas && args.specs) {
+    throw new ToolError(
+      'Pass either schemas (the model, e.g. from parse_gen_spec) or specs (phx.gen-style lines), not both.',
+    );
+  }
+  if (args.specs) {
+    try {
+      return parseGenSpec(args.specs, {
+        ...(args.binary_id === undefined ? {} : { binary_id: args.binary_id }),
+        ...(args.timestamp_type === undefined ? {} : { timestamp_type: args.timestamp_type }),
+        ...(args.no_timestamps === undefined ? {} : { no_timestamps: args.no_timestamps }),
+      });
+    } catch (e) {
+      if (e instanceof SpecError) {
+        throw new ToolError(
+          `The spec could not be parsed:\n${e.issues.map((i) => `- ${formatSpecIssue(i)}`).join('\n')}`,
+          { details: { issues: e.issues } },
+        );
+      }
+      throw e;
+    }
+  }
+  if (args.schemas) return args.schemas;
+  throw new ToolError(
+    'Nothing to generate: pass schemas (the model, e.g. from parse_gen_spec) or specs (phx.gen-style lines such as "Blog Post posts title:string").',
+  );
+}
+
+export function projectReader(root: string | null): ProjectReader {
+  if (root === null) return { root, read: async () => null, list: async () => [] };
+  return {
+    root,
+    read: (rel) => readText(root, rel),
+    list: (relDir, opts) => listFiles(root, relDir, opts ?? {}),
+  };
+}
+
+/** The app: explicit `app` wins, else detected from mix.exs, else (dry run, no project) the default. */
+export async function resolveApp(
+  args: Pick<GeneratorInput, 'app'>,
+  project: ProjectReader,
+  warnings: string[],
+): Promise<App> {
+  if (args.app) {
+    return {
+      otp_app: args.app.otp_app,
+      base_module: args.app.base_module,
+      repo: args.app.repo ?? `${args.app.base_module}.Repo`,
+    };
+  }
+  if (project.root === null) {
+    warnings.push(
+      `No project root, so the app is assumed to be ${DEFAULT_APP.otp_app} (${DEFAULT_APP.base_module}); pass app or project_root for real names.`,
+    );
+    return DEFAULT_APP;
+  }
+  try {
+    const info = await detectProject(project.read, (dir) => project.list(dir));
+    return { otp_app: info.otp_app, base_module: info.base_module, repo: info.repo };
+  } catch (e) {
+    if (e instanceof ProjectError) throw new ToolError(e.message);
+    throw e;
+  }
+}
+
+export async function runGeneration<A extends GeneratorInput>(
+  args: A,
+  ctx: ToolContext,
+  opts: RunOptions<A>,
+): Promise<ToolOutcome<GeneratorOutput>> {
+  const dryRun = args.dry_run ?? false;
+  const warnings: string[] = [];
+  const schemas = schemasFromInput(args);
+  const allowed = await ctx.roots();
+  const root = dryRun
+    ? ((await resolveProjectRoot(allowed, args.project_root, { optional: true })) ?? null)
+    : await resolveProjectRoot(allowed, args.project_root);
+  const project = projectReader(root);
+  const app = await resolveApp(args, project, warnings);
+  const known = opts.knownSchemas && root !== null ? await opts.knownSchemas(project, app) : [];
+
+  const { model, errors, warnings: modelWarnings } = normalizeModel({ app, schemas }, { known });
+  warnings.push(...modelWarnings.map((w) => `${w.path}: ${w.message}`));
+  if (!model) {
+    throw new ToolError(`The model is not valid; nothing was written.\n${formatIssues(errors)}`, {
+      details: { errors },
+    });
+  }
+
+  const clock = ctx.deps.clock ?? (() => new Date());
+  const planned = await opts.plan(model, args, {
+    project,
+    clock,
+    warn: (m) => warnings.push(m),
+    signal: ctx.signal,
+    progress: (done, total, message) => ctx.progress(done, total, message),
+  });
+
+  if (root === null) {
+    return outcome(
+      null,
+      true,
+      planned.map((f) => ({ path: f.path, action: 'created' as const, content: f.content })),
+      warnings,
+    );
+  }
+  const written = await writeFiles(root, planned, {
+    onConflict: args.on_conflict ?? 'error',
+    dryRun,
+  });
+  if (!written.written && written.conflicts.length > 0 && !dryRun) {
+    throw new ToolError(
+      `Nothing was written: ${written.conflicts.length} file(s) already exist with different content:\n` +
+        written.conflicts.map((c) => `- ${c.path}${c.reason ? ` (${c.reason})` : ''}`).join('\n') +
+        '\nPass on_conflict "skip" to keep them, or "overwrite" to replace them (or dry_run to compare).',
+      { details: { conflicts: written.conflicts } },
+    );
+  }
+  const byPath = new Map(planned.map((f) => [f.path, f.content]));
+  const files = written.files.map((f) => ({
+    path: f.path,
+    action: f.action,
+    ...(f.reason === undefined ? {} : { reason: f.reason }),
+    ...(dryRun ? { content: byPath.get(f.path) ?? '' } : {}),
+  }));
+  let format: GeneratorOutput['format'];
+  const mode = args.format ?? 'auto';
+  const changed = files
+    .filter((f) => f.action === 'created' || f.action === 'updated')
+    .map((f) => f.path);
+  if (!dryRun && mode !== 'none' && changed.length > 0) {
+    const r = await formatFiles(root, changed, {
+      ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
+      signal: ctx.signal,
+    });
+    format =
+      r.status === 'formatted' ? { status: 'formatted' } : { status: r.status, reason: r.reason };
+    if (r.status === 'failed')
+      warnings.push(`mix format failed (the files are written): ${r.message}`);
+    if (mode === 'mix' && r.status !== 'formatted') {
+      warnings.push(`format "mix" was requested but formatting ${r.status}: ${r.reason}`);
+    }
+  }
+  return outcome(root, dryRun, files, warnings, format);
+}
+
+function outcome(
+  root: string | null,
+  dryRun: boolean,
+  files: GeneratorOutput['files'],
+  warnings: string[],
+  format?: GeneratorOutput['format'],
+): ToolOutcome<GeneratorOutput> {
+  const lines = files.map(
+    (f) => `${f.action.padEnd(9)} ${f.path}${f.reason ? ` (${f.reason})` : ''}`,
+  );
+  const head = dryRun
+    ? `Dry run${root ? ` in ${root}` : ''}: ${files.length} file(s) would be written, nothing was written.`
+    : `${root}: ${files.filter((f) => f.action === 'created' || f.action === 'updated').length} file(s) written.`;
+  const summary = [
+    head,
+    ...lines,
+    ...(format
+      ? [`mix format: ${format.status}${format.reason ? ` (${format.reason})` : ''}`]
+      : []),
+    ...(warnings.length ? ['Warnings:', ...warnings.map((w) => `- ${w}`)] : []),
+  ].join('\n');
+  const content = dryRun
+    ? files.map((f) => ({ type: 'text' as const, text: `# ${f.path}\n${f.content ?? ''}` }))
+    : undefined;
+  return {
+    structured: {
+      project_root: root,
+      dry_run: dryRun,
+      files,
+      warnings,
+      ...(format ? { format } : {}),
+    },
+    summary,
+    ...(content ? { content } : {}),
+  };
+}

@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { McpServer } from '@modelcontextprotocol/server';
+import * as z from 'zod';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defineTool, registerTools } from '../../shared/mcp/index.js';
+import { GeneratorInputShape, GeneratorOutputSchema } from '../../shared/pipeline/input.js';
+import { runGeneration, type Planner } from '../../shared/pipeline/run.js';
+import { connect, errorText, structured, tempProject, type Connected } from '../support/mcp.js';
+
+/** A trivial planner: one file per schema listing its module and the app. */
+const plan: Planner<unknown> = async (model) =>
+  model.schemas.map((s) => ({
+    path: `out/${s.table}.txt`,
+    content: `${model.app!.base_module}.${s.module} ${s.fields.map((f) => f.name).join(',')}\n`,
+  }));
+
+function server(cliRoots: string[] = []) {
+  const s = new McpServer({ name: 'pipeline-test', version: '0' });
+  registerTools(
+    s,
+    [
+      defineTool({
+        name: 'generate_things',
+        title: 'Generate things',
+        description: 'Test tool running the shared generation pipeline with a trivial planner.',
+        input: z.object(GeneratorInputShape),
+        output: GeneratorOutputSchema,
+        annotations: {
+          readOnlyHint: false,
+          destructiveHint: true,
+          idempotentHint: true,
+          openWorldHint: false,
+        },
+        handler: (args, ctx) => runGeneration(args, ctx, { plan }),
+      }),
+    ],
+    { cliRoots },
+  );
+  return s;
+}
+
+type Out = z.output<typeof GeneratorOutputSchema>;
+let open: Connected[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((c) => c.close()));
+  await Promise.all(cleanups.map((c) => c()));
+  open = [];
+  cleanups.length = 0;
+});
+
+async function setup(opts: { roots?: boolean } = { roots: true }) {
+  const p = await tempProject();
+  cleanups.push(p.cleanup);
+  const c = await connect(server(), opts.roots ? { roots: [p.root] } : {});
+  open.push(c);
+  return {
+    root: p.root,
+    call: (args: Record<string, unknown>) =>
+      c.client.callTool({ name: 'generate_things', arguments: args }),
+  };
+}
+
+describe('runGeneration', () => {
+  it('parses specs, detects the app from mix.exs and writes', async () => {
+    const { root, call } = await setup();
+    const out = structured<Out>(
+      await call({ specs: ['Blog Post posts title body:text'], format: 'none' }),
+    );
+    expect(out.files).toEqual([{ path: 'out/posts.txt', action: 'created' }]);
+    expect(await readFile(path.join(root, 'out/posts.txt'), 'utf8')).toBe(
+      'MyApp.Blog.Post title,body\n',
+    );
+    const again = structured<Out>(
+      await call({ specs: ['Blog Post posts title body:text'], format: 'none' }),
+    );
+    expect(again.files[0]!.action).toBe('unchanged');
+  });
+
+  it('refuses both or neither of schemas and specs', async () => {
+    const { call } = await setup();
+    expect(errorText(await call({}))).toContain('Nothing to generate');
+    expect(
+      errorText(await call({ specs: ['Blog Post posts'], schemas: [{ module: 'Blog.Post' }] })),
+    ).toContain('not both');
+  });
+
+  it('turns spec errors into one isError listing each token', async () => {
+    const { call } = await setup();
+    const text = errorText(await call({ specs: ['Blog Post posts title:strng'] }));
+    expect(text).toContain('line 1, token 4 "title:strng"');
+    expect(text).toContain('Did you mean "string"?');
+  });
+
+  it('lists every model error with its path and writes nothing', async () => {
+    const { root, call } = await setup();
+    const text = errorText(
+      await call({ schemas: [{ module: 'Blog.Post', fields: [{ name: 'end' }, { name: 'do' }] }] }),
+    );
+    expect(text).toContain('schemas[0].fields[0].name');
+    expect(text).toContain('schemas[0].fields[1].name');
+    await expect(readFile(path.join(root, 'out/posts.txt'))).rejects.toThrow();
+  });
+
+  it('dry-runs without any root, with the default app and a warning', async () => {
+    const { call } = await setup({ roots: false });
+    const out = structured<Out>(await call({ specs: ['Blog Post posts title'], dry_run: true }));
+    expect(out.project_root).toBeNull();
+    expect(out.files[0]).toEqual({
+      path: 'out/posts.txt',
+      action: 'created',
+      content: 'MyApp.Blog.Post title\n',
+    });
+    expect(out.warnings.join()).toContain('No project root');
+  });
+
+  it('refuses to write without a root, saying how to configure one', async () => {
+    const { call } = await setup({ roots: false });
+    expect(errorText(await call({ specs: ['Blog Post posts title'] }))).toContain('--root');
+  });
+
+  it('reports conflicts and writes nothing; skip and overwrite follow on_conflict', async () => {
+    const { root, call } = await setup();
+    structured(await call({ specs: ['Blog Post posts title'], format: 'none' }));
+    const text = errorText(
+      await call({ specs: ['Blog Post posts title body', 'Blog Tag tags name'], format: 'none' }),
+    );
+    expect(text).toContain('out/posts.txt');
+    expect(text).toContain('on_conflict');
+    await expect(readFile(path.join(root, 'out/tags.txt'))).rejects.toThrow();
+    const skipped = structured<Out>(
+      await call({ specs: ['Blog Post posts title body'], on_conflict: 'skip', format: 'none' }),
+    );
+    expect(skipped.files[0]!.action).toBe('skipped');
+    const over = structured<Out>(
+      await call({
+        specs: ['Blog Post posts title body'],
+        on_conflict: 'overwrite',
+        format: 'none',
+      }),
+    );
+    expect(over.files[0]!.action).toBe('updated');
+    expect(await readFile(path.join(root, 'out/posts.txt'), 'utf8')).toBe(
+      'MyApp.Blog.Post title,body\n',
+    );
+  });
+
+  it('uses an explicit app over mix.exs', async () => {
+    const { call } = await setup();
+    const out = structured<Out>(
+      await call({
+        specs: ['Blog Post posts title'],
+        app: { otp_app: 'shop', base_module: 'Shop' },
+        dry_run: true,
+      }),
+    );
+    expect(out.files[0]!.content).toBe('Shop.Blog.Post title\n');
+  });
+});
