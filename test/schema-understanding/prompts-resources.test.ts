@@ -193,6 +193,8 @@ describe('resources', () => {
     const doc = (blog.contents[0] as { text: string }).text;
     expect(doc).toContain(`# Example: ${ex.title}`);
     expect(doc).toContain(JSON.stringify(exampleModel(ex), null, 2));
+    expect(doc).toContain('#### lib/my_app/blog/post.ex');
+    expect(doc).toContain('#### priv/repo/migrations/20240101000000_create_users.exs');
 
     await expect(c.client.readResource({ uri: 'phx-gen-mcp://examples/nope' })).rejects.toThrow(
       /Unknown resource phx-gen-mcp:\/\/examples\/nope/,

@@ -1,3 +1,6 @@
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { modelJsonSchema } from '../../shared/model/index.js';
 import { createServer } from '../../servers/schema-understanding/server.js';
@@ -174,5 +177,36 @@ describe('understand_schema without sampling', () => {
     const summary = (r.content as { text: string }[])[0]!.text;
     expect(summary).toContain('this client does not support MCP sampling');
     expect(summary).toContain("You (the client's LLM) must write the model");
+  });
+});
+
+describe('understand_schema on the 2026-07-28 protocol', () => {
+  it('returns the instructions even when the client declares sampling (no push-style sampling)', async () => {
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    const handle = serveStdio(() => createServer({ cliRoots: [] }), { transport: serverTransport });
+    const client = new Client(
+      { name: 'modern-test', version: '0.0.0' },
+      { capabilities: { sampling: {} }, versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    let sampled = 0;
+    client.setRequestHandler('sampling/createMessage', async () => {
+      sampled++;
+      return { model: 'x', role: 'assistant', content: { type: 'text', text: VALID_REPLY } };
+    });
+    await client.connect(clientTransport);
+    try {
+      const out = structured<Understood>(
+        await client.callTool({
+          name: 'understand_schema',
+          arguments: { description: DESCRIPTION },
+        }),
+      );
+      expect(out.source).toBe('instructions');
+      expect(out.reason).toContain('2026-07-28');
+      expect(sampled).toBe(0);
+    } finally {
+      await client.close();
+      await handle.close();
+    }
   });
 });

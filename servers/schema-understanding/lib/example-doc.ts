@@ -2,30 +2,37 @@
  * The markdown of a worked example: description → spec lines → model → the files the generators
  * write for it (rendered by the generators' own planners with a fixed clock and no project).
  */
-import type { PlannedFile } from '../../../shared/workspace/index.js';
 import { exampleInput, exampleModel, type Example } from './examples.js';
-
-/** Renders the files of an example; null when the generators' planners are not available. */
-export type ExampleFilesRenderer = (ex: Example) => Promise<PlannedFile[] | null>;
+import { PENDING_GENERATORS, type GeneratorFiles } from './example-files.js';
 
 const FENCE: Record<string, string> = { ex: 'elixir', exs: 'elixir', json: 'json' };
 
+function filesSection(groups: readonly GeneratorFiles[]): string {
+  const parts = groups.map(
+    (g) =>
+      `### ${g.tool}\n\n` +
+      g.files
+        .map((f) => {
+          const ext = f.path.split('.').pop() ?? '';
+          return `#### ${f.path}\n\n\`\`\`${FENCE[ext] ?? ''}\n${f.content.replace(/\n$/, '')}\n\`\`\``;
+        })
+        .join('\n\n'),
+  );
+  if (PENDING_GENERATORS.length > 0) {
+    parts.push(
+      `Not shown: the files of ${PENDING_GENERATORS.join(', ')} (call it with the model above and "dry_run": true to see them).`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
 export async function exampleMarkdown(
   ex: Example,
-  renderFiles: ExampleFilesRenderer | null,
+  renderFiles: (ex: Example) => Promise<GeneratorFiles[]>,
 ): Promise<string> {
   const input = exampleInput(ex);
   const model = exampleModel(ex);
-  const files = renderFiles ? await renderFiles(ex) : null;
-  const filesSection =
-    files === null
-      ? 'The generators of this build are not available to render the files here; call generate_ecto_schema, generate_ecto_migration and generate_phoenix_context with the model above and "dry_run": true to see them.'
-      : files
-          .map((f) => {
-            const ext = f.path.split('.').pop() ?? '';
-            return `### ${f.path}\n\n\`\`\`${FENCE[ext] ?? ''}\n${f.content.replace(/\n$/, '')}\n\`\`\``;
-          })
-          .join('\n\n');
+  const files = await renderFiles(ex);
   return `# Example: ${ex.title}
 
 ${ex.description}
@@ -48,6 +55,8 @@ ${JSON.stringify(model, null, 2)}
 
 ## 3. Files
 
-${files === null ? '' : 'What the generators write for app my_app (MyApp), with migrations timestamped 2024-01-01 00:00:00 UTC.\n\n'}${filesSection}
+What the generators write for the app my_app (MyApp), as a dry run without a project; migrations are timestamped from 2024-01-01 00:00:00 UTC.
+
+${filesSection(files)}
 `;
 }

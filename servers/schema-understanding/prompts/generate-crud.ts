@@ -54,7 +54,7 @@ Steps:
    b. ${migrationTool} (priv/repo/migrations/<timestamp>_create_<table>.exs, join tables too)
    c. ${contextTool} (lib/<app>/<context>.ex, its test and fixtures)
 ${preview ? '   First call each with "dry_run": true and show the user the files; write (call again without dry_run) only after they agree.\n' : ''}   - A tool that finds existing files with different content writes nothing and lists the conflicts. Show them to the user and ask; then call again with "on_conflict": "skip" (keep the existing files) or "overwrite" (replace them). Never overwrite without asking.
-   - ${migrationTool} names files with the current time, so every call writes a new migration: call it once (without dry_run) per model, and not again for tables that already have a create migration.
+   - ${migrationTool} timestamps new migration files; a migration that already exists for the same table comes back as a conflict instead of a duplicate. Never overwrite a migration that may already have run (\`mix ecto.migrate\`): skip it, and tell the user that changes to an existing table need a new migration.
    - If a tool returns an error, fix the cause it names (the model, the project root) and retry that tool; do not skip it.
 5. Report to the user:
    - every file with its action (created, updated, unchanged, skipped), grouped by tool;

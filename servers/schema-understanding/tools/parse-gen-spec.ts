@@ -59,6 +59,11 @@ export const parseGenSpecTool = defineTool({
       `Parsed ${schemas.length} schema(s): ${names}. Pass "schemas" unchanged to the generators.`,
       ...(warnings.length ? ['Warnings:', formatIssues(warnings)] : []),
     ].join('\n');
-    return { structured: { schemas, warnings }, summary };
+    // The model as JSON text too, for clients that show the LLM only the text content.
+    return {
+      structured: { schemas, warnings },
+      summary,
+      content: [{ type: 'text', text: JSON.stringify({ schemas }, null, 2) }],
+    };
   },
 });
