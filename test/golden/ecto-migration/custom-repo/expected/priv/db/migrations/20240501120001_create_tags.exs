@@ -1,0 +1,10 @@
+defmodule MyApp.Db.Migrations.CreateTags do
+  use Ecto.Migration
+
+  def change do
+    create table(:tags) do
+      add :name, :string, null: false
+      timestamps()
+    end
+  end
+end

@@ -1,0 +1,15 @@
+defmodule MyApp.Repo.Migrations.CreateComments do
+  use Ecto.Migration
+
+  def change do
+    create table(:comments) do
+      add :body, :text, null: false
+      add :post_id, references(:posts, on_delete: :nothing), null: false
+      add :author_id, references(:users, on_delete: :nothing), null: false
+      timestamps()
+    end
+
+    create index(:comments, [:post_id])
+    create index(:comments, [:author_id])
+  end
+end
