@@ -88,6 +88,8 @@ export interface ManyToMany extends AssociationCommon {
   /** Join table column pointing at this schema, and at the target. */
   join_keys: [string, string];
   target_table: string;
+  /** The target's primary key column (the join table's second key points at it); "id" when unknown. */
+  target_key: string;
   /** Key types of this schema and of the target (for the join table's references). */
   key_types: [PrimaryKeyType, PrimaryKeyType];
 }

@@ -323,6 +323,12 @@ function normalizeSchemaShell(def: SchemaDef, i: number, app: App | null, err: R
     def.timestamps === false || (embedded && def.timestamps === undefined)
       ? false
       : { type: def.timestamps?.type ?? 'naive_datetime' };
+  if (embedded && primary_key !== false && primary_key.type === 'id') {
+    err(
+      `${p}.primary_key.type`,
+      `${module} is embedded, and Ecto autogenerates only binary_id keys for embedded schemas (an integer id would fail on insert); use type binary_id or primary_key false.`,
+    );
+  }
   if (embedded) {
     if (def.prefix)
       err(
@@ -482,6 +488,12 @@ function normalizeField(
   };
 }
 
+/** Ecto rejects a default with fractional seconds for the second-precision types. */
+function wholeSeconds(type: string, value: string): string | null {
+  if (type.endsWith('_usec') || !/\.\d+Z?$/.test(value)) return null;
+  return `has fractional seconds, which type ${type} cannot hold (Ecto rejects the default); drop the fraction or use ${type}_usec.`;
+}
+
 function checkDefault(
   v: DefaultValue,
   type: Field['type'],
@@ -519,16 +531,18 @@ function checkDefault(
         return typeof x === 'string' && DATE_RE.test(x) ? null : 'is not a date; use "YYYY-MM-DD".';
       case 'time':
       case 'time_usec':
-        return typeof x === 'string' && TIME_RE.test(x) ? null : 'is not a time; use "HH:MM:SS".';
+        return typeof x === 'string' && TIME_RE.test(x)
+          ? wholeSeconds(t, x)
+          : 'is not a time; use "HH:MM:SS".';
       case 'naive_datetime':
       case 'naive_datetime_usec':
         return typeof x === 'string' && NAIVE_RE.test(x)
-          ? null
+          ? wholeSeconds(t, x)
           : 'is not a naive datetime; use "YYYY-MM-DDTHH:MM:SS".';
       case 'utc_datetime':
       case 'utc_datetime_usec':
         return typeof x === 'string' && UTC_RE.test(x)
-          ? null
+          ? wholeSeconds(t, x)
           : 'is not a UTC datetime; use "YYYY-MM-DDTHH:MM:SSZ".';
       case 'enum':
         return typeof x === 'string' && values?.includes(x)
@@ -542,6 +556,14 @@ function checkDefault(
         return `cannot be set for type ${t}.`;
     }
   };
+  if (type === 'map' && inner !== null && typeof v === 'object' && !Array.isArray(v)) {
+    // {:map, inner}: Ecto checks every value of the default against the inner type.
+    for (const [k, x] of Object.entries(v)) {
+      const problem = scalar(inner, x);
+      if (problem) return `has a value ${describeValue(x)} at "${k}" that ${problem}`;
+    }
+    return null;
+  }
   if (type === 'array') {
     if (!Array.isArray(v)) return 'does not fit type array; give a JSON array such as [].';
     for (const x of v) {
@@ -652,6 +674,18 @@ function normalizeAssociation(a: AssociationDef, p: string, s: Schema, c: AssocC
       `${where}: target ${target} has no primary key, so nothing can reference it; give it a primary key.`,
     );
   }
+  const targetKey =
+    targetSchema?.primary_key !== undefined && targetSchema.primary_key !== false
+      ? targetSchema.primary_key.name
+      : knownT?.primary_key
+        ? knownT.primary_key.name
+        : 'id';
+  if (s.primary_key === false && a.kind !== 'belongs_to') {
+    c.err(
+      `${p}.kind`,
+      `${where}: ${s.module} has no primary key, and a ${a.kind} association is keyed on it; give ${s.module} a primary key or remove the association.`,
+    );
+  }
   switch (a.kind) {
     case 'belongs_to': {
       const required = a.required ?? true;
@@ -663,12 +697,6 @@ function normalizeAssociation(a: AssociationDef, p: string, s: Schema, c: AssocC
         );
       }
       const unique = a.unique ?? false;
-      const targetKey =
-        targetSchema?.primary_key !== undefined && targetSchema.primary_key !== false
-          ? targetSchema.primary_key.name
-          : knownT?.primary_key
-            ? knownT.primary_key.name
-            : 'id';
       const bt: BelongsTo = {
         kind: 'belongs_to',
         name: a.name,
@@ -714,6 +742,7 @@ function normalizeAssociation(a: AssociationDef, p: string, s: Schema, c: AssocC
         join_table: a.join_table ?? [s.table, targetTable].sort().join('_'),
         join_keys: keys,
         target_table: targetTable,
+        target_key: targetKey,
         key_types: [c.ownType(s), targetPk || 'id'],
       };
       return m;
