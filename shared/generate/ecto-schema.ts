@@ -1,0 +1,45 @@
+/**
+ * The ecto-schema generator (pure: no fs, no MCP, no clock): one module per schema of the batch,
+ * embedded ones included, at lib/<otp_app>/<module path>.ex.
+ */
+import type { Model } from '../model/index.js';
+import type { PlanContext } from '../pipeline/run.js';
+import { render } from '../render/index.js';
+import { schemaView } from '../view/schema.js';
+import { fullModule } from '../view/common.js';
+import type { PlannedFile } from '../workspace/index.js';
+
+export const SCHEMA_TEMPLATE = 'ecto-schema/schema.ex.njk';
+
+/** Whether mix.exs lists `{:phoenix, …}` among its deps (so Phoenix.Param exists). */
+export function mixExsHasPhoenix(mixExs: string | null): boolean {
+  if (mixExs === null) return false;
+  const code = mixExs.replace(/#.*$/gm, '');
+  return /\{\s*:phoenix\s*,/.test(code);
+}
+
+export async function planEctoSchemas(
+  model: Model,
+  _args: unknown,
+  ctx: Pick<PlanContext, 'project' | 'warn'>,
+): Promise<PlannedFile[]> {
+  const app = model.app;
+  if (app === null) throw new Error('planEctoSchemas: the model has no app');
+  const customKeys = model.schemas.filter(
+    (s) => s.primary_key !== false && s.primary_key.name !== 'id',
+  );
+  const phoenixParam =
+    customKeys.length > 0 && mixExsHasPhoenix(await ctx.project.read('mix.exs').catch(() => null));
+  if (!phoenixParam) {
+    for (const s of customKeys) {
+      const key = s.primary_key === false ? '' : s.primary_key.name;
+      ctx.warn(
+        `${fullModule(app, s.module)} has the primary key :${key}. Phoenix builds URLs from :id, so if you use it in routes add \`@derive {Phoenix.Param, key: :${key}}\` to the module; it was not added because mix.exs does not list :phoenix (the module must compile with Ecto alone).`,
+      );
+    }
+  }
+  return model.schemas.map((schema) => {
+    const view = schemaView(app, schema, { phoenixParam });
+    return { path: view.path, content: render(SCHEMA_TEMPLATE, { s: view }) };
+  });
+}

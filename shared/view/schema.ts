@@ -1,0 +1,412 @@
+/**
+ * The view of one Ecto schema module (templates/ecto-schema/schema.ex.njk): every line of the
+ * module computed here, laid out exactly as `mix format` would (shared/render layout), so the
+ * template only loops.
+ *
+ * Choices a reviewer may look for:
+ * - fields keep the author's order; associations follow in model order (inferred inverses last);
+ * - full module names in associations (no aliases to clash with);
+ * - `@foreign_key_type :binary_id` when the schema's own key is a UUID; a belongs_to whose type
+ *   differs from that default gets `type:`; `references:` when the target's key is not `id`;
+ *   `foreign_key:`/`join_keys:` only where Ecto's defaults would be wrong;
+ * - the changeset casts fields and belongs_to keys (never has_many/many_to_many), requires the
+ *   required ones, adds the model's validations, `unique_constraint` for every unique index of the
+ *   migration (`name:` only when it is not Ecto's default, which equals the migration's default
+ *   index name) and `foreign_key_constraint` on every foreign key column, so a missing parent is
+ *   reported on the field the form sends.
+ */
+import {
+  ex,
+  exAtom,
+  exFloat,
+  exInteger,
+  exKey,
+  exLiteral,
+  exModule,
+  exRegex,
+  exString,
+  formatLines,
+  type Ex,
+  type Pair,
+} from '../render/index.js';
+import { defaultIndexName, lastSegment } from '../model/index.js';
+import { RESERVED_NAMES } from '../model/reserved.js';
+import type {
+  App,
+  BelongsTo,
+  DefaultValue,
+  Field,
+  HasMany,
+  LiteralValue,
+  ManyToMany,
+  Schema,
+} from '../model/index.js';
+import { underscore } from '../naming/index.js';
+import { ectoType, fullModule, schemaFilePath, singularName } from './common.js';
+
+export interface SchemaView {
+  path: string;
+  module: string;
+  /** `@schema_prefix …`, `@derive …`, `@primary_key …`, `@foreign_key_type …` (no indentation). */
+  attributes: string[];
+  /** `schema "posts" do` or `embedded_schema do`. */
+  schema_open: string;
+  /**
+   * The schema block's lines (4-space indented; an entry may span lines), with '' for a blank
+   * line: between groups (fields, associations, timestamps) and, as `mix format` does, after
+   * every expression that spans several lines.
+   */
+  body: string[];
+  /** The changeset's struct parameter name. */
+  var: string;
+  /** Formatted pipeline steps (`    |> cast(attrs, […])`). */
+  steps: string[];
+}
+
+export interface SchemaViewOptions {
+  /** Emit `@derive {Phoenix.Param, key: …}` for a custom primary key name (Phoenix is a dep). */
+  phoenixParam: boolean;
+}
+
+const BODY_INDENT = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** "12:00:00" → "12:00:00.000000" for microsecond types (Ecto requires the precision). */
+function usec(time: string): string {
+  const m = /^(.*?:\d{2})(?:\.(\d{1,6}))?(Z?)$/.exec(time);
+  if (!m) return time;
+  return `${m[1]}.${(m[2] ?? '').padEnd(6, '0')}${m[3]}`;
+}
+
+function decimalText(v: LiteralValue): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isInteger(v) ? exIntegerPlain(v) : String(v);
+  throw new Error(`decimal value ${String(v)} is not a number`);
+}
+
+function exIntegerPlain(v: number): string {
+  return exInteger(v).replaceAll('_', '');
+}
+
+/** A scalar value of the given model type as an Elixir literal Ecto accepts for it. */
+export function scalarLiteral(type: string, v: unknown): string {
+  switch (type) {
+    case 'integer':
+    case 'id':
+      return typeof v === 'number' && Number.isInteger(v) ? exInteger(v) : exLiteral(v);
+    case 'float':
+      return typeof v === 'number' ? exFloat(v) : exLiteral(v);
+    case 'decimal':
+      return `Decimal.new(${exString(decimalText(v as LiteralValue))})`;
+    case 'boolean':
+      return v === true ? 'true' : v === false ? 'false' : exLiteral(v);
+    case 'enum':
+      return exAtom(String(v));
+    case 'date':
+      return `~D[${String(v)}]`;
+    case 'time':
+      return `~T[${String(v)}]`;
+    case 'time_usec':
+      return `~T[${usec(String(v))}]`;
+    case 'naive_datetime':
+      return `~N[${String(v).replace('T', ' ')}]`;
+    case 'naive_datetime_usec':
+      return `~N[${usec(String(v).replace('T', ' '))}]`;
+    case 'utc_datetime':
+      return `~U[${String(v).replace('T', ' ')}]`;
+    case 'utc_datetime_usec':
+      return `~U[${usec(String(v).replace('T', ' '))}]`;
+    default:
+      return typeof v === 'string' ? exString(v) : exLiteral(v);
+  }
+}
+
+/** {@link scalarLiteral} as a layout tree: maps (JSON objects) may break over lines. */
+function scalarEx(type: string, v: unknown): Ex {
+  return type === 'map' ? jsonEx(v) : ex.raw(scalarLiteral(type, v));
+}
+
+/** A JSON value as a layout tree (so long maps/lists break like `mix format`). */
+function jsonEx(v: unknown): Ex {
+  if (Array.isArray(v)) return ex.list(v.map(jsonEx));
+  if (v !== null && typeof v === 'object') {
+    return ex.map(
+      Object.entries(v as Record<string, unknown>).map(([k, x]) =>
+        ex.arrow(exString(k), jsonEx(x)),
+      ),
+    );
+  }
+  return ex.raw(exLiteral(v));
+}
+
+/** Sigil and Decimal literals are valid only for values the validator accepted. */
+function defaultEx(f: Field, v: DefaultValue): Ex {
+  if (f.type === 'array') {
+    const inner = f.inner ?? 'string';
+    return ex.list((v as unknown[]).map((x) => scalarEx(inner, x)));
+  }
+  if (f.type === 'map') {
+    const inner = f.inner;
+    if (inner === null) return jsonEx(v);
+    return ex.map(
+      Object.entries(v as Record<string, unknown>).map(([k, x]) =>
+        ex.arrow(exString(k), ex.raw(scalarLiteral(inner, x))),
+      ),
+    );
+  }
+  return ex.raw(scalarLiteral(f.type, v));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema body
+
+function fieldLine(f: Field): string {
+  const kws: Pair[] = [];
+  if (f.values !== null && (f.type === 'enum' || f.inner === 'enum')) {
+    kws.push(ex.kw('values:', ex.list(f.values.map((v) => exAtom(v)))));
+  }
+  if (f.default !== undefined) kws.push(ex.kw('default:', defaultEx(f, f.default)));
+  if (f.redact) kws.push(ex.kw('redact:', 'true'));
+  return formatLines(ex.callNoParens('field', [exAtom(f.name), ectoType(f)], kws), {
+    indent: BODY_INDENT,
+  });
+}
+
+interface Ctx {
+  app: App;
+  schema: Schema;
+  /** @foreign_key_type in effect. */
+  fkDefault: 'id' | 'binary_id';
+}
+
+function ownerPkName(s: Schema): string {
+  return s.primary_key === false ? 'id' : s.primary_key.name;
+}
+
+function belongsToLine(a: BelongsTo, c: Ctx): string {
+  const kws: Pair[] = [];
+  if (a.foreign_key !== `${a.name}_id`) kws.push(ex.kw('foreign_key:', exAtom(a.foreign_key)));
+  if (a.target_key !== 'id') kws.push(ex.kw('references:', exAtom(a.target_key)));
+  if (a.type !== c.fkDefault) kws.push(ex.kw('type:', exAtom(a.type)));
+  return formatLines(
+    ex.callNoParens('belongs_to', [exAtom(a.name), exModule(fullModule(c.app, a.target))], kws),
+    { indent: BODY_INDENT },
+  );
+}
+
+function hasLine(a: HasMany, c: Ctx): string {
+  const kws: Pair[] = [];
+  // Ecto's default: "<owner's last segment, underscored>_<owner's primary key name>".
+  const ectoDefault = `${underscore(lastSegment(c.schema.module))}_${ownerPkName(c.schema)}`;
+  if (a.foreign_key !== ectoDefault) kws.push(ex.kw('foreign_key:', exAtom(a.foreign_key)));
+  return formatLines(
+    ex.callNoParens(a.kind, [exAtom(a.name), exModule(fullModule(c.app, a.target))], kws),
+    { indent: BODY_INDENT },
+  );
+}
+
+function manyToManyLine(a: ManyToMany, c: Ctx): string {
+  const kws: Pair[] = [ex.kw('join_through:', exString(a.join_table))];
+  // Ecto's default join_keys point both join columns at `:id`.
+  const ownerKey = ownerPkName(c.schema);
+  if (ownerKey !== 'id' || a.target_key !== 'id') {
+    kws.push(
+      ex.kw(
+        'join_keys:',
+        ex.list([
+          ex.kw(exKey(a.join_keys[0]), exAtom(ownerKey)),
+          ex.kw(exKey(a.join_keys[1]), exAtom(a.target_key)),
+        ]),
+      ),
+    );
+  }
+  kws.push(ex.kw('on_replace:', ':delete'));
+  return formatLines(
+    ex.callNoParens('many_to_many', [exAtom(a.name), exModule(fullModule(c.app, a.target))], kws),
+    { indent: BODY_INDENT },
+  );
+}
+
+function timestampsLine(s: Schema): string | null {
+  if (s.timestamps === false) return null;
+  const type = s.timestamps.type;
+  return type === 'naive_datetime'
+    ? '    timestamps()'
+    : formatLines(ex.call('timestamps', [], [ex.kw('type:', exAtom(type))]), {
+        indent: BODY_INDENT,
+      });
+}
+
+function attributes(s: Schema, opts: SchemaViewOptions): string[] {
+  const out: string[] = [];
+  if (s.prefix !== null) out.push(`@schema_prefix ${exString(s.prefix)}`);
+  const pk = s.primary_key;
+  if (pk === false) {
+    out.push('@primary_key false');
+    return out;
+  }
+  if (pk.name !== 'id' && opts.phoenixParam) {
+    out.push(`@derive {Phoenix.Param, key: ${exAtom(pk.name)}}`);
+  }
+  const isDefault = s.embedded
+    ? pk.name === 'id' && pk.type === 'binary_id'
+    : pk.name === 'id' && pk.type === 'id';
+  if (!isDefault) {
+    out.push(`@primary_key {${exAtom(pk.name)}, ${exAtom(pk.type)}, autogenerate: true}`);
+  }
+  if (!s.embedded && pk.type === 'binary_id') out.push('@foreign_key_type :binary_id');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changeset
+
+function changesetVar(s: Schema): string {
+  const name = singularName(s);
+  if (
+    RESERVED_NAMES.has(name) ||
+    name === 'attrs' ||
+    name.startsWith('_') ||
+    !/^[a-z_]\w*$/.test(name)
+  )
+    return 'struct';
+  return name;
+}
+
+function step(call: Ex): string {
+  return formatLines(call, { indent: BODY_INDENT, prefix: '|> ' });
+}
+
+const NUMBER_KEYS = [
+  'greater_than',
+  'greater_than_or_equal_to',
+  'less_than',
+  'less_than_or_equal_to',
+] as const;
+
+function validationSteps(f: Field): string[] {
+  const out: string[] = [];
+  const v = f.validations;
+  const name = exAtom(f.name);
+  const length: Pair[] = [];
+  if (v.length?.is !== undefined) length.push(ex.kw('is:', exInteger(v.length.is)));
+  else {
+    if (v.length?.min !== undefined) length.push(ex.kw('min:', exInteger(v.length.min)));
+    const max = v.length?.max ?? f.size ?? undefined;
+    if (max !== undefined) length.push(ex.kw('max:', exInteger(max)));
+  }
+  if (length.length > 0) {
+    if (f.type === 'binary') length.push(ex.kw('count:', ':bytes'));
+    out.push(step(ex.call('validate_length', [name], length)));
+  }
+  if (v.format !== undefined) out.push(step(ex.call('validate_format', [name, exRegex(v.format)])));
+  if (v.number) {
+    const bounds = NUMBER_KEYS.filter((k) => v.number?.[k] !== undefined).map((k) =>
+      ex.kw(`${k}:`, numberLiteral(f, v.number![k]!)),
+    );
+    if (bounds.length > 0) out.push(step(ex.call('validate_number', [name], bounds)));
+  }
+  if (v.inclusion) {
+    if (f.type === 'array') {
+      const inner = f.inner ?? 'string';
+      const items = v.inclusion.map((x) => scalarEx(inner, x));
+      out.push(step(ex.call('validate_subset', [name, ex.list(items)])));
+    } else {
+      const items = v.inclusion.map((x) => scalarEx(f.type, x));
+      out.push(step(ex.call('validate_inclusion', [name, ex.list(items)])));
+    }
+  }
+  return out;
+}
+
+function numberLiteral(f: Field, n: number): string {
+  if (f.type === 'float') return exFloat(n);
+  return exLiteral(n);
+}
+
+function changesetSteps(c: Ctx): string[] {
+  const s = c.schema;
+  const belongs = s.associations.filter((a): a is BelongsTo => a.kind === 'belongs_to');
+  const cast = [...s.fields.map((f) => f.name), ...belongs.map((a) => a.foreign_key)];
+  const required = [
+    ...s.fields.filter((f) => f.required).map((f) => f.name),
+    ...belongs.filter((a) => a.required).map((a) => a.foreign_key),
+  ];
+  const steps = [step(ex.call('cast', ['attrs', ex.list(cast.map((n) => exAtom(n)))]))];
+  if (required.length > 0) {
+    steps.push(step(ex.call('validate_required', [ex.list(required.map((n) => exAtom(n)))])));
+  }
+  for (const f of s.fields) steps.push(...validationSteps(f));
+  for (const ix of s.indexes) {
+    if (!ix.unique) continue;
+    const target =
+      ix.columns.length === 1 ? exAtom(ix.columns[0]!) : ex.list(ix.columns.map((x) => exAtom(x)));
+    const kws =
+      ix.name === defaultIndexName(s.table, ix.columns) ? [] : [ex.kw('name:', exAtom(ix.name))];
+    steps.push(step(ex.call('unique_constraint', [target], kws)));
+  }
+  for (const f of s.fields) {
+    if (f.type === 'references')
+      steps.push(step(ex.call('foreign_key_constraint', [exAtom(f.name)])));
+  }
+  for (const a of belongs) {
+    steps.push(step(ex.call('foreign_key_constraint', [exAtom(a.foreign_key)])));
+  }
+  return steps;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Groups of expressions → lines with the blank lines `mix format` keeps or inserts: one between
+ * groups, and one before and after every expression that spans several lines.
+ */
+export function blockLines(groups: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  groups.forEach((group, g) => {
+    group.forEach((expr, i) => {
+      const multiline = expr.includes('\n');
+      const groupStart = i === 0 && g > 0;
+      if (out.length > 0 && out[out.length - 1] !== '' && (groupStart || multiline)) out.push('');
+      out.push(expr);
+      if (multiline && !(g === groups.length - 1 && i === group.length - 1)) out.push('');
+    });
+  });
+  return out;
+}
+
+export function schemaView(app: App, schema: Schema, opts: SchemaViewOptions): SchemaView {
+  const fkDefault =
+    !schema.embedded && schema.primary_key && schema.primary_key.type === 'binary_id'
+      ? 'binary_id'
+      : 'id';
+  const c: Ctx = { app, schema, fkDefault };
+  const assocLines = schema.associations.map((a) => {
+    switch (a.kind) {
+      case 'belongs_to':
+        return belongsToLine(a, c);
+      case 'has_many':
+      case 'has_one':
+        return hasLine(a, c);
+      case 'many_to_many':
+        return manyToManyLine(a, c);
+    }
+  });
+  const timestamps = timestampsLine(schema);
+  const groups = [
+    schema.fields.map(fieldLine),
+    assocLines,
+    timestamps === null ? [] : [timestamps],
+  ].filter((g) => g.length > 0);
+  return {
+    path: schemaFilePath(app, schema),
+    module: exModule(fullModule(app, schema.module)),
+    attributes: attributes(schema, opts),
+    schema_open: schema.embedded ? 'embedded_schema do' : `schema ${exString(schema.table)} do`,
+    body: blockLines(groups),
+    var: changesetVar(schema),
+    steps: changesetSteps(c),
+  };
+}
