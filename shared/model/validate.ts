@@ -404,6 +404,12 @@ function normalizeField(
     } else {
       const dup = f.values.find((v, k) => f.values!.indexOf(v) !== k);
       if (dup !== undefined) err(`${p}.values`, `${where}: enum value "${dup}" is listed twice.`);
+      const special = f.values.find((v) => v === 'nil' || v === 'true' || v === 'false');
+      if (special !== undefined)
+        err(
+          `${p}.values`,
+          `${where}: "${special}" cannot be an enum value (in Elixir :${special} is ${special}, so Ecto.Enum cannot tell it from ${special === 'nil' ? 'a missing value' : 'a boolean'}); rename it, e.g. "${special}_value".`,
+        );
     }
     values = f.values ?? [];
   } else if (f.values !== undefined) {

@@ -45,6 +45,24 @@ describe('model rules from Ecto', () => {
     expect(errors[0]!.message).toMatch(/"two" at "y"/);
   });
 
+  it('rejects nil, true and false as enum values', () => {
+    const { errors } = check([
+      {
+        module: 'Blog.Post',
+        fields: [
+          { name: 'a', type: 'enum', values: ['draft', 'nil'] },
+          { name: 'b', type: 'array', inner: 'enum', values: ['true'] },
+          { name: 'c', type: 'enum', values: ['draft', 'nilly'] },
+        ],
+      },
+    ]);
+    expect(errors.map((e) => e.path)).toEqual([
+      'schemas[0].fields[0].values',
+      'schemas[0].fields[1].values',
+    ]);
+    expect(errors[0]!.message).toMatch(/"nil" cannot be an enum value.*rename it/);
+  });
+
   it('rejects an integer primary key on an embedded schema', () => {
     const { errors } = check([
       { module: 'Orders.Address', embedded: true, primary_key: { type: 'id' } },
