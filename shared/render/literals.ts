@@ -313,11 +313,18 @@ const REGEX_DELIMITERS: ReadonlyArray<readonly [string, string]> = [
 
 const REGEX_MODIFIERS = /^[unimsxfU]*$/;
 
+/** An unescaped `#{` (interpolation in `~r`). */
+const UNESCAPED_INTERPOLATION = /(^|[^\\])(\\\\)*#\{/;
+/** An escape Elixir 1.14's `~r` turns into a control character (`\n` → LF); later versions keep it. */
+const UNESCAPED_CONTROL_ESCAPE = /(^|[^\\])(\\\\)*\\[fnrtva]/;
+
 /**
- * A regex literal whose `Regex.source/1` is exactly `source`. Uses the uppercase `~R` sigil,
- * which neither interpolates nor unescapes, with the first delimiter whose closing character
- * does not occur in the source, so the content is copied verbatim. Sources with control
- * characters, an odd trailing backslash or every delimiter in use fall back to
+ * A regex literal whose `Regex.source/1` is exactly `source`, on every Elixir version. Uses the
+ * `~r` sigil (`~R` is deprecated since Elixir 1.16 and warns, which breaks
+ * `--warnings-as-errors`) with the first delimiter whose closing character does not occur in the
+ * source, when `~r` copies the source verbatim: no unescaped `#{` (interpolation) and no `\f \n
+ * \r \t \v \a` escapes (1.14 turns them into control characters). Those sources, sources with
+ * control characters, an odd trailing backslash or every delimiter in use fall back to
  * `Regex.compile!("...", "mods")` with an escaped string.
  */
 export function exRegex(value: unknown, modifiers: unknown = ''): string {
@@ -330,10 +337,13 @@ export function exRegex(value: unknown, modifiers: unknown = ''): string {
   }
   const trailingBackslashes = /\\*$/.exec(source)?.[0].length ?? 0;
   const verbatimSafe =
-    trailingBackslashes % 2 === 0 && !ESCAPE_AS_CODEPOINT.test(source.replaceAll(' ', ''));
+    trailingBackslashes % 2 === 0 &&
+    !ESCAPE_AS_CODEPOINT.test(source.replaceAll(' ', '')) &&
+    !UNESCAPED_INTERPOLATION.test(source) &&
+    !UNESCAPED_CONTROL_ESCAPE.test(source);
   if (verbatimSafe) {
     for (const [open, close] of REGEX_DELIMITERS) {
-      if (!source.includes(close)) return `~R${open}${source}${close}${mods}`;
+      if (!source.includes(close)) return `~r${open}${source}${close}${mods}`;
     }
   }
   return mods === ''

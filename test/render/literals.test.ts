@@ -156,14 +156,18 @@ describe('exLiteral', () => {
 
 describe('exRegex', () => {
   it.each([
-    ['^[a-z]+$', '', '~R/^[a-z]+$/'],
-    ['^\\d{3}-\\d{4}$', 'i', '~R/^\\d{3}-\\d{4}$/i'],
-    ['a/b', '', '~R|a/b|'],
-    ['a/b|c', 'u', '~R{a/b|c}u'],
-    ['a/b|c{2}', '', '~R[a/b|c{2}]'],
-    ['#{System.halt()}', '', '~R/#{System.halt()}/'],
-    ['^[^\\s@]+@[^\\s@]+$', '', '~R/^[^\\s@]+@[^\\s@]+$/'],
-    ['a\\\\', '', '~R/a\\\\/'],
+    ['^[a-z]+$', '', '~r/^[a-z]+$/'],
+    ['^\\d{3}-\\d{4}$', 'i', '~r/^\\d{3}-\\d{4}$/i'],
+    ['a/b', '', '~r|a/b|'],
+    ['a/b|c', 'u', '~r{a/b|c}u'],
+    ['a/b|c{2}', '', '~r[a/b|c{2}]'],
+    ['#{System.halt()}', '', 'Regex.compile!("\\#{System.halt()}")'],
+    ['\\#{x}', '', '~r/\\#{x}/'],
+    ['^[^\\s@]+@[^\\s@]+$', '', '~r/^[^\\s@]+@[^\\s@]+$/'],
+    ['a\\\\', '', '~r/a\\\\/'],
+    ['a\\\\n', '', '~r/a\\\\n/'],
+    ['a\\nb', '', 'Regex.compile!("a\\\\nb")'],
+    ['\\t', 'i', 'Regex.compile!("\\\\t", "i")'],
   ])('%j (%j) → %s', (source, mods, expected) => {
     expect(exRegex(source, mods)).toBe(expected);
   });
@@ -501,6 +505,7 @@ describeElixir('literals agree with Elixir 1.14', () => {
       '/|}](x)>"\'',
       '#{"PWNED"}',
       '\\#{x}',
+      'a\\nb\\t\\\\n',
       '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
       'a\\\\',
       '\\/',

@@ -40,7 +40,7 @@ describe('renderer', () => {
       },
     );
     expect(out).toBe(
-      ':"published at" "published at": "Hi \\#{there}" MyApp.Blog %{"a" => [1, nil]} 1_234_567 1.0 ~R|^a/b$|i',
+      ':"published at" "published at": "Hi \\#{there}" MyApp.Blog %{"a" => [1, nil]} 1_234_567 1.0 ~r|^a/b$|i',
     );
   });
 
