@@ -16,6 +16,6 @@ defmodule MyApp.Links.Link do
     link
     |> cast(attrs, [:url])
     |> validate_required([:url])
-    |> validate_format(:url, ~R|^https?://|)
+    |> validate_format(:url, ~r|^https?://|)
   end
 end

@@ -55,9 +55,9 @@ defmodule MyApp.Accounts.Member do
       :external_ref
     ])
     |> validate_length(:email, max: 160)
-    |> validate_format(:email, ~R/^[^@\s]+@[^@\s]+$/)
+    |> validate_format(:email, ~r/^[^@\s]+@[^@\s]+$/)
     |> validate_length(:username, min: 3, max: 30)
-    |> validate_format(:username, ~R|^[a-z0-9_/]+$|)
+    |> validate_format(:username, ~r|^[a-z0-9_/]+$|)
     |> validate_length(:pin, is: 4)
     |> validate_length(:avatar, max: 65536, count: :bytes)
     |> validate_number(:age, greater_than_or_equal_to: 18, less_than: 130)
