@@ -4,9 +4,10 @@
  * and the Elixir-literal filters so no raw user string reaches the output.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
 import {
   exAtom,
   exFloat,
@@ -62,7 +63,20 @@ export function defaultTemplatesDir(moduleUrl: string = import.meta.url): string
   return join(root, 'templates');
 }
 
+let nunjucksModule: typeof nunjucks | undefined;
+
+/**
+ * nunjucks, loaded on the first render rather than at import: it is a fifth of a server's
+ * start-up otherwise, and `tools/list` never renders. Synchronous (`require`; nunjucks is
+ * CommonJS) so `render` stays synchronous.
+ */
+function loadNunjucks(): typeof nunjucks {
+  nunjucksModule ??= createRequire(import.meta.url)('nunjucks') as typeof nunjucks;
+  return nunjucksModule;
+}
+
 export function createRenderer(templatesDir: string = defaultTemplatesDir()): Renderer {
+  const nunjucks = loadNunjucks();
   const loader = new nunjucks.FileSystemLoader(templatesDir, { noCache: false });
   const env = new nunjucks.Environment(loader, {
     autoescape: false,

