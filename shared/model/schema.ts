@@ -144,7 +144,7 @@ export const FieldSchema = z
       .boolean()
       .optional()
       .describe(
-        'Whether the value is required (validate_required and NOT NULL). Defaults to true, except for map and references fields, and for boolean fields with a default.',
+        'Whether the value is required (validate_required and NOT NULL). Defaults to true, except for map and references fields (booleans default to false, which validate_required accepts).',
       ),
     unique: z
       .boolean()
