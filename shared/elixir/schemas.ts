@@ -597,11 +597,15 @@ export async function readSchemasFromSources(
   const schemas: ProjectSchema[] = [];
   for (const f of withSchemas) {
     signal?.throwIfAborted();
-    await readFile(f.content, f.file, (result) => {
-      for (const m of result.modules) {
-        buildSchema(m, effectiveAttrs(m, usingAttrs), schemas);
-      }
-    });
+    try {
+      await readFile(f.content, f.file, (result) => {
+        for (const m of result.modules) {
+          buildSchema(m, effectiveAttrs(m, usingAttrs), schemas);
+        }
+      });
+    } catch (e) {
+      skipped.push({ file: f.file, reason: `could not be read: ${(e as Error).message}` });
+    }
   }
   return { schemas, skipped };
 }
