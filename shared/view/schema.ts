@@ -80,14 +80,11 @@ function usec(time: string): string {
   return `${m[1]}.${(m[2] ?? '').padEnd(6, '0')}${m[3]}`;
 }
 
+/** A decimal as Decimal.new/1 parses it: "9.99", "120.5", "1e+21" (JS number text is valid). */
 function decimalText(v: LiteralValue): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isInteger(v) ? exIntegerPlain(v) : String(v);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   throw new Error(`decimal value ${String(v)} is not a number`);
-}
-
-function exIntegerPlain(v: number): string {
-  return exInteger(v).replaceAll('_', '');
 }
 
 /** A scalar value of the given model type as an Elixir literal Ecto accepts for it. */
