@@ -87,8 +87,29 @@ function decimalText(v: LiteralValue): string {
   throw new Error(`decimal value ${String(v)} is not a number`);
 }
 
-/** A scalar value of the given model type as an Elixir literal Ecto accepts for it. */
+const SIGIL_SHAPES: Readonly<Record<string, RegExp>> = {
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  time: /^\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/,
+  naive: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/,
+  utc: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/,
+};
+
+function sigilShape(type: string): RegExp | undefined {
+  if (type === 'date') return SIGIL_SHAPES.date;
+  if (type.startsWith('time')) return SIGIL_SHAPES.time;
+  if (type.startsWith('naive_datetime')) return SIGIL_SHAPES.naive;
+  if (type.startsWith('utc_datetime')) return SIGIL_SHAPES.utc;
+  return undefined;
+}
+
+/**
+ * A scalar value of the given model type as an Elixir literal Ecto accepts for it. Defaults are
+ * validated by the model; a value that does not have its type's shape (an inclusion list entry)
+ * is written as a plain string rather than an invalid sigil.
+ */
 export function scalarLiteral(type: string, v: unknown): string {
+  const shape = sigilShape(type);
+  if (shape && !(typeof v === 'string' && shape.test(v))) return exLiteral(v);
   switch (type) {
     case 'integer':
     case 'id':

@@ -104,3 +104,10 @@ describe('schemaView', () => {
     ]);
   });
 });
+
+describe('scalarLiteral on values without the shape of their type', () => {
+  it('writes a string, never a broken sigil', () => {
+    expect(scalarLiteral('date', 'tomorrow]')).toBe('"tomorrow]"');
+    expect(scalarLiteral('utc_datetime', '2024-01-31T12:00:00')).toBe('"2024-01-31T12:00:00"');
+  });
+});
