@@ -1,0 +1,762 @@
+/**
+ * Context view (DESIGN §4): the normalized model → what the phoenix-context templates print.
+ *
+ * `planContexts` decides once, per context, which schemas get CRUD (skipping embedded schemas,
+ * schemas without a context or a primary key, with a warning that says how to fix it), their
+ * names, the attrs and assertions of the tests (values from ./context-values.ts), the parents a
+ * fixture must create for a required belongs_to, the invalid attrs and the unique helpers.
+ *
+ * The `*View` functions turn that plan into template data for ONE target file: names an
+ * existing file already uses (its aliases) come in as `refs`, and every statement is laid out
+ * mix-format-exact (./context-layout.ts), so templates only loop and print.
+ */
+import { ELIXIR_RESERVED_WORDS, underscore } from '../naming/index.js';
+import { lastSegment, namespaceOf } from '../model/index.js';
+import type { App, Model, PrimaryKeyType, Schema } from '../model/index.js';
+import { ex, exAtom, exKey, type Pair } from '../render/index.js';
+import {
+  contextFilePath,
+  contextTestFilePath,
+  fixturesFilePath,
+  fixturesModule,
+  fullModule,
+  pluralName,
+  singularName,
+} from './common.js';
+import { fieldValues, invalidLiteral, type Value } from './context-values.js';
+import {
+  assertRaise,
+  assertion,
+  assign,
+  block,
+  defBlock,
+  defShort,
+  pipeWithFn,
+  pipeline,
+  stmt,
+  type Statement,
+} from './context-layout.js';
+
+export interface ParentPlan {
+  /** The foreign key column in attrs (`author_id`). */
+  key: string;
+  /** The variable holding the parent in tests (`author`). */
+  variable: string;
+  /** The parent's primary key field (`id`). */
+  pk: string;
+  /** `user_fixture` */
+  fixture: string;
+  /** `MyApp.AccountsFixtures` */
+  fixturesModule: string;
+  /** `test/support/fixtures/accounts_fixtures.ex` */
+  fixturesPath: string;
+  /** The parent's fixture lives in the module being generated (call it unqualified). */
+  sameContext: boolean;
+  /** The parent is not in the batch: its fixture is assumed to exist. */
+  external: boolean;
+  /** For warnings: `Accounts.User`. */
+  target: string;
+}
+
+export interface AttrPlan {
+  key: string;
+  create: Value;
+  update: Value;
+  /** The value in the fixture's defaults (a unique helper call or the create value). */
+  fixture: string;
+}
+
+export interface SchemaPlan {
+  /** Full module: MyApp.Blog.Post */
+  module: string;
+  /** Relative module: Blog.Post */
+  rel: string;
+  /** Post */
+  alias: string;
+  singular: string;
+  plural: string;
+  /** The variable name for one record (`post`; never a reserved word). */
+  variable: string;
+  /** Words for docs: "blog post". */
+  human: string;
+  humanPlural: string;
+  pk: { name: string; type: PrimaryKeyType };
+  attrs: AttrPlan[];
+  parents: ParentPlan[];
+  /** null: no attribute can be made invalid, so the invalid-data tests are left out. */
+  invalid: { key: string; literal: string }[] | null;
+  uniqueHelpers: { name: string; field: string; body: string }[];
+}
+
+export interface ContextPlan {
+  /** Relative: Blog */
+  context: string;
+  /** MyApp.Blog */
+  module: string;
+  /** The alias tests use: Blog */
+  alias: string;
+  contextPath: string;
+  testPath: string;
+  fixturesPath: string;
+  testModule: string;
+  fixturesModule: string;
+  dataCase: string;
+  repo: { module: string; line: string };
+  schemas: SchemaPlan[];
+}
+
+export interface PlanResult {
+  contexts: ContextPlan[];
+  /** Problems that make generation impossible (e.g. two schemas with the same function names). */
+  errors: string[];
+}
+
+const RESERVED_VARIABLES = new Set(['attrs', 'id', 'valid_attrs', 'update_attrs']);
+
+function variableFor(name: string): string {
+  return ELIXIR_RESERVED_WORDS.has(name) || RESERVED_VARIABLES.has(name) ? `${name}_record` : name;
+}
+
+function repoLine(app: App): string {
+  return app.repo.endsWith('.Repo') ? `alias ${app.repo}` : `alias ${app.repo}, as: Repo`;
+}
+
+/** Why a schema gets no context functions, or null. */
+function skipReason(s: Schema): string | null {
+  if (s.embedded) {
+    return `${s.module} is an embedded schema (it has no table of its own), so it gets no context functions; it is saved through its parent schema's changeset (cast_embed).`;
+  }
+  if (s.context === null) {
+    return `${s.module} has no context, so no context functions were generated for it; set "context" on the schema (e.g. "context": "${namespaceOf(s.module) ?? 'Catalog'}"), or name it inside one (e.g. "Catalog.${s.module}"), or with specs start the line with the context ("Catalog ${s.module} ${s.table} …").`;
+  }
+  if (s.primary_key === false) {
+    return `${s.module} has no primary key, so get/update/delete cannot find its rows and no context functions were generated for it; give it a primary key.`;
+  }
+  return null;
+}
+
+const UNIQUE_TYPES = new Set([
+  'string',
+  'text',
+  'binary',
+  'integer',
+  'id',
+  'float',
+  'decimal',
+  'uuid',
+  'binary_id',
+  'date',
+  'time',
+  'time_usec',
+  'naive_datetime',
+  'naive_datetime_usec',
+  'utc_datetime',
+  'utc_datetime_usec',
+]);
+
+interface Edge {
+  from: number;
+  to: number;
+}
+
+/** Plans every context of the batch. `now` gives the date/time test values. */
+export function planContexts(
+  model: Model,
+  opts: { now: Date; warn(message: string): void; app?: App },
+): PlanResult {
+  const app: App = model.app ??
+    opts.app ?? { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
+  const errors: string[] = [];
+  const { warn } = opts;
+  const schemas = model.schemas;
+  const skipped = schemas.map(skipReason);
+  skipped.forEach((r) => r && warn(r));
+
+  // Required parents inside the batch: S → T edges, to refuse fixture cycles.
+  const requiredEdges: Edge[] = [];
+  schemas.forEach((s, i) => {
+    for (const a of s.associations) {
+      if (a.kind === 'belongs_to' && a.required && a.target_index !== null) {
+        requiredEdges.push({ from: i, to: a.target_index });
+      }
+    }
+    for (const f of s.fields) {
+      if (f.type === 'references' && f.required && f.references) {
+        const t = schemas.findIndex((x) => !x.embedded && x.table === f.references!.table);
+        if (t >= 0) requiredEdges.push({ from: i, to: t });
+      }
+    }
+  });
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Set<number>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n === to) return true;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      for (const e of requiredEdges) if (e.from === n) stack.push(e.to);
+    }
+    return false;
+  };
+
+  const groups = new Map<string, number[]>();
+  schemas.forEach((s, i) => {
+    if (skipped[i] !== null || s.context === null) return;
+    groups.set(s.context, [...(groups.get(s.context) ?? []), i]);
+  });
+
+  const contexts: ContextPlan[] = [];
+  for (const [context, members] of groups) {
+    const module = fullModule(app, context);
+    const plans = members.map((i) =>
+      planSchema(app, schemas, i, context, skipped, reaches, opts.now, warn),
+    );
+    const bySingular = new Map<string, string>();
+    const byPlural = new Map<string, string>();
+    for (const p of plans) {
+      const clash = bySingular.get(p.singular) ?? byPlural.get(p.plural);
+      if (clash) {
+        errors.push(
+          `${clash} and ${p.rel} would both define functions such as get_${p.singular}!/1 in ${module}; put one of them in another context.`,
+        );
+      }
+      bySingular.set(p.singular, p.rel);
+      byPlural.set(p.plural, p.rel);
+    }
+    contexts.push({
+      context,
+      module,
+      alias: lastSegment(context),
+      contextPath: contextFilePath(app, context),
+      testPath: contextTestFilePath(app, context),
+      fixturesPath: fixturesFilePath(context),
+      testModule: `${module}Test`,
+      fixturesModule: fixturesModule(app, context),
+      dataCase: `${app.base_module}.DataCase`,
+      repo: { module: app.repo, line: repoLine(app) },
+      schemas: plans,
+    });
+  }
+  return { contexts, errors };
+}
+
+function planSchema(
+  app: App,
+  schemas: Schema[],
+  index: number,
+  context: string,
+  skipped: (string | null)[],
+  reaches: (from: number, to: number) => boolean,
+  now: Date,
+  warn: (m: string) => void,
+): SchemaPlan {
+  const s = schemas[index]!;
+  const singular = singularName(s);
+  const plural = pluralName(s);
+  const variable = variableFor(singular);
+  const pk = s.primary_key === false ? { name: 'id', type: 'id' as const } : s.primary_key;
+
+  // Parents the fixture must create: required belongs_to and required references fields.
+  const parents: ParentPlan[] = [];
+  const taken = new Set([variable, 'valid_attrs', 'update_attrs', 'attrs']);
+  const addParent = (
+    key: string,
+    varBase: string,
+    target: string,
+    targetIndex: number | null,
+    targetPk: string,
+  ) => {
+    const where = `${s.module}.${key}`;
+    if (targetIndex !== null && (targetIndex === index || reaches(targetIndex, index))) {
+      warn(
+        `${where} is required and its parent ${target} (directly or through its own required parents) requires ${s.module}, so no fixture can create both; the generated fixture and tests leave ${key} out and will fail until you make one side optional or create the rows by hand.`,
+      );
+      return;
+    }
+    let parentContext: string | null;
+    let fixtureName: string;
+    if (targetIndex !== null) {
+      const t = schemas[targetIndex]!;
+      parentContext = skipped[targetIndex] === null ? t.context : null;
+      fixtureName = `${singularName(t)}_fixture`;
+    } else {
+      parentContext = namespaceOf(target);
+      fixtureName = `${underscore(lastSegment(target))}_fixture`;
+    }
+    if (parentContext === null) {
+      warn(
+        `${where} is required, but its parent ${target} has no fixtures module to create one (it has no context); the generated fixture and tests leave ${key} out, so creating ${s.module} fails until you pass ${key}.`,
+      );
+      return;
+    }
+    let variable = variableFor(varBase);
+    for (let n = 2; taken.has(variable); n++) variable = `${varBase}_${n}`;
+    taken.add(variable);
+    parents.push({
+      key,
+      variable,
+      pk: targetPk,
+      fixture: fixtureName,
+      fixturesModule: fixturesModule(app, parentContext),
+      fixturesPath: fixturesFilePath(parentContext),
+      sameContext: parentContext === context,
+      external: targetIndex === null,
+      target,
+    });
+  };
+  for (const a of s.associations) {
+    if (a.kind === 'belongs_to' && a.required) {
+      addParent(a.foreign_key, a.name, a.target, a.target_index, a.target_key);
+    }
+  }
+  for (const f of s.fields) {
+    if (f.type !== 'references' || !f.required || !f.references) continue;
+    const t = schemas.findIndex((x) => !x.embedded && x.table === f.references!.table);
+    if (t < 0) {
+      warn(
+        `${s.module}.${f.name} is a required reference to the table ${f.references.table}, which no schema of this batch owns; the generated fixture and tests leave it out. Use a belongs_to association to the schema instead, or add ${f.name} to the fixture by hand.`,
+      );
+      continue;
+    }
+    const target = schemas[t]!;
+    const base = f.name.endsWith('_id') ? f.name.slice(0, -3) : `${f.name}_parent`;
+    addParent(
+      f.name,
+      base,
+      target.module,
+      t,
+      target.primary_key === false ? 'id' : target.primary_key.name,
+    );
+  }
+
+  // Fields that need a fresh value per fixture: unique ones and one per composite unique index.
+  const parentKeys = new Set(parents.map((p) => p.key));
+  const uniqueFields = new Set(s.fields.filter((f) => f.unique).map((f) => f.name));
+  for (const ix of s.indexes) {
+    if (!ix.unique || ix.columns.length < 2) continue;
+    if (ix.columns.some((c) => parentKeys.has(c) || uniqueFields.has(c))) continue;
+    const pick = ix.columns.find((c) =>
+      s.fields.some((f) => f.name === c && f.type !== 'references' && UNIQUE_TYPES.has(f.type)),
+    );
+    if (pick) uniqueFields.add(pick);
+    else {
+      warn(
+        `${s.module}: the unique index on (${ix.columns.join(', ')}) has no column the fixtures can vary, so a second fixture in one test violates it.`,
+      );
+    }
+  }
+
+  const attrs: AttrPlan[] = [];
+  const uniqueHelpers: SchemaPlan['uniqueHelpers'] = [];
+  for (const f of s.fields) {
+    if (f.type === 'references') continue;
+    const v = fieldValues(f, {
+      now,
+      unique: uniqueFields.has(f.name),
+      where: `${s.module} field "${f.name}"`,
+      warn,
+    });
+    let fixture = v.create.attr;
+    if (v.unique !== null) {
+      const name = `unique_${singular}_${f.name}`;
+      uniqueHelpers.push({ name, field: f.name, body: v.unique });
+      fixture = `${name}()`;
+    }
+    attrs.push({ key: f.name, create: v.create, update: v.update, fixture });
+  }
+
+  // Invalid attrs: nil for every required field and required parent key; else one value of the
+  // wrong type; else none (and no invalid-data tests).
+  let invalid: SchemaPlan['invalid'] = [
+    ...s.fields
+      .filter((f) => f.required && (f.type !== 'references' || parentKeys.has(f.name)))
+      .map((f) => ({ key: f.name, literal: 'nil' })),
+    ...s.associations
+      .filter((a) => a.kind === 'belongs_to' && a.required && parentKeys.has(a.foreign_key))
+      .map((a) => ({ key: (a as { foreign_key: string }).foreign_key, literal: 'nil' })),
+  ];
+  if (invalid.length === 0) {
+    const field = s.fields.find((f) => f.type !== 'references');
+    const fk = s.associations.find((a) => a.kind === 'belongs_to');
+    if (field) invalid = [{ key: field.name, literal: invalidLiteral(field.type) }];
+    else if (fk && fk.kind === 'belongs_to') {
+      invalid = [{ key: fk.foreign_key, literal: invalidLiteral(fk.type) }];
+    } else {
+      invalid = null;
+      warn(
+        `${s.module} has no attribute that can be invalid (no fields and no foreign keys), so its tests leave out the invalid-data cases.`,
+      );
+    }
+  }
+
+  return {
+    module: fullModule(app, s.module),
+    rel: s.module,
+    alias: lastSegment(s.module),
+    singular,
+    plural,
+    variable,
+    human: singular.replaceAll('_', ' '),
+    humanPlural: plural.replaceAll('_', ' '),
+    pk,
+    attrs,
+    parents,
+    invalid,
+    uniqueHelpers,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views for one target file
+
+/** How a file refers to the schemas and the repo (aliases it has, or full names). */
+export interface ContextRefs {
+  /** Full schema module → how this file writes it (`Post` or `MyApp.Blog.Post`). */
+  schema: Map<string, string>;
+  repo: string;
+}
+
+const kw = (key: string, value: string): Pair => ex.kw(exKey(key), value);
+
+export interface FunctionsView {
+  singular: string;
+  plural: string;
+  variable: string;
+  human: string;
+  human_plural: string;
+  ref: string;
+  pk_phrase: string;
+  id_examples: [string, string];
+  code: {
+    list: string;
+    get: string;
+    create: string;
+    update: string;
+    delete: string;
+    change: string;
+  };
+}
+
+/** The six context functions of one schema (code at indent 2). */
+export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
+  const ref = refs.schema.get(s.module) ?? s.module;
+  const repo = refs.repo;
+  const v = s.variable;
+  const match = `%${ref}{} = ${v}`;
+  const ids: [string, string] =
+    s.pk.type === 'binary_id'
+      ? ['"7488a646-e31f-11e4-aace-600308960662"', '"7488a646-e31f-11e4-aace-600308960668"']
+      : ['123', '456'];
+  return {
+    singular: s.singular,
+    plural: s.plural,
+    variable: v,
+    human: s.human,
+    human_plural: s.humanPlural,
+    ref,
+    pk_phrase: s.pk.name === 'id' ? 'id' : `primary key \`${s.pk.name}\``,
+    id_examples: ids,
+    code: {
+      list: defBlock(2, 'def', `list_${s.plural}`, [], stmt(4, ex.call(`${repo}.all`, [ref]))),
+      get: defShort(2, 'def', `get_${s.singular}!`, ['id'], ex.call(`${repo}.get!`, [ref, 'id'])),
+      create: defBlock(
+        2,
+        'def',
+        `create_${s.singular}`,
+        ['attrs'],
+        pipeline(4, `%${ref}{}`, [
+          ex.call(`${ref}.changeset`, ['attrs']),
+          ex.call(`${repo}.insert`),
+        ]),
+      ),
+      update: defBlock(
+        2,
+        'def',
+        `update_${s.singular}`,
+        [match, 'attrs'],
+        pipeline(4, v, [ex.call(`${ref}.changeset`, ['attrs']), ex.call(`${repo}.update`)]),
+      ),
+      delete: defBlock(
+        2,
+        'def',
+        `delete_${s.singular}`,
+        [match],
+        stmt(4, ex.call(`${repo}.delete`, [v])),
+      ),
+      change: defBlock(
+        2,
+        'def',
+        `change_${s.singular}`,
+        [match, 'attrs \\\\ %{}'],
+        stmt(4, ex.call(`${ref}.changeset`, [v, 'attrs'])),
+      ),
+    },
+  };
+}
+
+export interface ContextFileView {
+  module: string;
+  name: string;
+  aliases: string[];
+  schemas: FunctionsView[];
+}
+
+/** Aliases a new context file declares: the repo and each schema (unless the name is taken). */
+export function newContextRefs(ctx: ContextPlan): {
+  refs: ContextRefs;
+  aliases: { sortKey: string; line: string }[];
+} {
+  const schema = new Map<string, string>();
+  const used = new Set(['Repo']);
+  const aliases = [{ sortKey: ctx.repo.module, line: ctx.repo.line }];
+  for (const s of ctx.schemas) {
+    if (used.has(s.alias)) {
+      schema.set(s.module, s.module);
+    } else {
+      used.add(s.alias);
+      schema.set(s.module, s.alias);
+      aliases.push({ sortKey: s.module, line: `alias ${s.module}` });
+    }
+  }
+  aliases.sort((a, b) => cmpModules(a.sortKey, b.sortKey));
+  return { refs: { schema, repo: 'Repo' }, aliases };
+}
+
+export function cmpModules(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function contextFileView(ctx: ContextPlan): ContextFileView {
+  const { refs, aliases } = newContextRefs(ctx);
+  return {
+    module: ctx.module,
+    name: ctx.context,
+    aliases: aliases.map((a) => a.line),
+    schemas: ctx.schemas.map((s) => functionsView(s, refs)),
+  };
+}
+
+// ---- tests -----------------------------------------------------------------------------------
+
+export interface DescribeView {
+  name: string;
+  /** alias, imports and @invalid_attrs (indent 4). */
+  header: string;
+  tests: { name: string; body: string }[];
+}
+
+/** Names a test file uses: how it writes the context module. */
+export interface TestRefs {
+  context: string;
+}
+
+const TEST_RESERVED_ALIASES = new Set(['Ecto', 'Decimal']);
+
+/** One `describe "<plural>"` block (statements at indent 4 and 6). */
+export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): DescribeView {
+  const c = refs.context;
+  const aliasFree = !TEST_RESERVED_ALIASES.has(s.alias) && s.alias !== c.split('.').pop();
+  const ref = aliasFree ? s.alias : s.module;
+  const v = s.variable;
+  const pk = `${v}.${s.pk.name}`;
+  const call = (fn: string, args: string[] = []) => ex.call(`${c}.${fn}`, args);
+  // Bind the result only when assertions on its fields follow (else the variable is unused).
+  const okPattern = (bind: boolean) => (bind ? `{:ok, %${ref}{} = ${v}}` : `{:ok, %${ref}{}}`);
+
+  // Header: the schema alias, this context's fixtures, the parents' fixtures of other contexts.
+  const header: Statement[] = [];
+  if (aliasFree) header.push({ text: `    alias ${s.module}` });
+  header.push({ text: `    import ${ctx.fixturesModule}`, blankBefore: header.length > 0 });
+  const foreign = new Map<string, string[]>();
+  for (const p of s.parents) {
+    if (p.fixturesModule === ctx.fixturesModule) continue;
+    const list = foreign.get(p.fixturesModule) ?? [];
+    if (!list.includes(p.fixture)) list.push(p.fixture);
+    foreign.set(p.fixturesModule, list);
+  }
+  for (const [mod, fns] of foreign) {
+    const only = ex.list(fns.map((f) => `${exKey(f)} 0`));
+    header.push({ text: stmt(4, ex.callNoParens('import', [mod], [ex.kw('only:', only)])) });
+  }
+  if (s.invalid) {
+    header.push({
+      text: stmt(4, ex.map(s.invalid.map((i) => kw(i.key, i.literal))), '@invalid_attrs '),
+      blankBefore: true,
+      attribute: true,
+    });
+  }
+
+  const fixture: Statement = { text: assign(6, v, ex.call(`${s.singular}_fixture`)) };
+  const tests: { name: string; body: string }[] = [];
+  tests.push({
+    name: `list_${s.plural}/0 returns all ${s.humanPlural}`,
+    body: block([fixture, { text: assertion(6, call(`list_${s.plural}`), '==', ex.list([v])) }]),
+  });
+  tests.push({
+    name: `get_${s.singular}!/1 returns the ${s.human} with the given ${s.pk.name}`,
+    body: block([fixture, { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) }]),
+  });
+
+  const parents: Statement[] = s.parents.map((p) => ({
+    text: assign(6, p.variable, ex.call(p.fixture)),
+  }));
+  const validAttrs = ex.map([
+    ...s.attrs.map((a) => kw(a.key, a.create.attr)),
+    ...s.parents.map((p) => kw(p.key, `${p.variable}.${p.pk}`)),
+  ]);
+  tests.push({
+    name: `create_${s.singular}/1 with valid data creates a ${s.human}`,
+    body: block([
+      ...parents,
+      { text: stmt(6, validAttrs, 'valid_attrs = ') },
+      {
+        text: assertion(
+          6,
+          okPattern(s.attrs.length + s.parents.length > 0),
+          '=',
+          call(`create_${s.singular}`, ['valid_attrs']),
+        ),
+        blankBefore: true,
+      },
+      ...s.attrs.map((a) => ({ text: assertion(6, `${v}.${a.key}`, '==', a.create.assert) })),
+      ...s.parents.map((p) => ({
+        text: assertion(6, `${v}.${p.key}`, '==', `${p.variable}.${p.pk}`),
+      })),
+    ]),
+  });
+  if (s.invalid) {
+    tests.push({
+      name: `create_${s.singular}/1 with invalid data returns an error changeset`,
+      body: block([
+        {
+          text: assertion(
+            6,
+            '{:error, %Ecto.Changeset{}}',
+            '=',
+            call(`create_${s.singular}`, ['@invalid_attrs']),
+          ),
+        },
+      ]),
+    });
+  }
+  const updateAttrs = ex.map(s.attrs.map((a) => kw(a.key, a.update.attr)));
+  tests.push({
+    name: `update_${s.singular}/2 with valid data updates the ${s.human}`,
+    body: block([
+      fixture,
+      { text: stmt(6, updateAttrs, 'update_attrs = ') },
+      {
+        text: assertion(
+          6,
+          okPattern(s.attrs.length > 0),
+          '=',
+          call(`update_${s.singular}`, [v, 'update_attrs']),
+        ),
+        blankBefore: true,
+      },
+      ...s.attrs.map((a) => ({ text: assertion(6, `${v}.${a.key}`, '==', a.update.assert) })),
+    ]),
+  });
+  if (s.invalid) {
+    tests.push({
+      name: `update_${s.singular}/2 with invalid data returns an error changeset`,
+      body: block([
+        fixture,
+        {
+          text: assertion(
+            6,
+            '{:error, %Ecto.Changeset{}}',
+            '=',
+            call(`update_${s.singular}`, [v, '@invalid_attrs']),
+          ),
+        },
+        { text: assertion(6, v, '==', call(`get_${s.singular}!`, [pk])) },
+      ]),
+    });
+  }
+  tests.push({
+    name: `delete_${s.singular}/1 deletes the ${s.human}`,
+    body: block([
+      fixture,
+      { text: assertion(6, `{:ok, %${ref}{}}`, '=', call(`delete_${s.singular}`, [v])) },
+      { text: assertRaise(6, 'Ecto.NoResultsError', call(`get_${s.singular}!`, [pk])) },
+    ]),
+  });
+  tests.push({
+    name: `change_${s.singular}/1 returns a ${s.human} changeset`,
+    body: block([
+      fixture,
+      { text: assertion(6, '%Ecto.Changeset{}', '=', call(`change_${s.singular}`, [v])) },
+    ]),
+  });
+
+  return { name: s.plural, header: block(header), tests };
+}
+
+export interface TestFileView {
+  module: string;
+  data_case: string;
+  context_alias: string;
+  describes: DescribeView[];
+}
+
+export function testFileView(ctx: ContextPlan): TestFileView {
+  const refs = { context: ctx.alias };
+  return {
+    module: ctx.testModule,
+    data_case: ctx.dataCase,
+    context_alias: `alias ${ctx.module}`,
+    describes: ctx.schemas.map((s) => describeView(ctx, s, refs)),
+  };
+}
+
+// ---- fixtures --------------------------------------------------------------------------------
+
+export interface FixturesView {
+  helpers: { doc: string; code: string }[];
+  doc: string;
+  fixture: string;
+}
+
+/** The unique helpers and `<singular>_fixture/1` of one schema (code at indent 2). */
+export function fixturesView(ctx: ContextPlan, s: SchemaPlan): FixturesView {
+  const helpers = s.uniqueHelpers.map((h) => ({
+    doc: `Returns a unique ${h.field} for a ${s.human}.`,
+    code: defShort(2, 'def', h.name, [], ex.raw(h.body)),
+  }));
+  const lines: string[] = ['      attrs'];
+  lines.push(
+    stmt(6, ex.call('Enum.into', [ex.map(s.attrs.map((a) => kw(a.key, a.fixture)))]), '|> '),
+  );
+  for (const p of s.parents) {
+    const fn = p.sameContext ? `${p.fixture}()` : `${p.fixturesModule}.${p.fixture}()`;
+    lines.push(pipeWithFn(6, 'Map.put_new_lazy', [exAtom(p.key)], ex.raw(`${fn}.${p.pk}`)));
+  }
+  lines.push(stmt(6, ex.call(`${ctx.module}.create_${s.singular}`), '|> '));
+  const body = block([
+    { text: `    {:ok, ${s.variable}} =\n${lines.join('\n')}` },
+    { text: `    ${s.variable}`, blankBefore: true },
+  ]);
+  return {
+    helpers,
+    doc: `Inserts a ${s.human} with valid attributes; \`attrs\` override them.`,
+    fixture: defBlock(2, 'def', `${s.singular}_fixture`, ['attrs \\\\ %{}'], body),
+  };
+}
+
+export interface FixturesFileView {
+  module: string;
+  context_module: string;
+  schemas: FixturesView[];
+}
+
+export function fixturesFileView(ctx: ContextPlan): FixturesFileView {
+  return {
+    module: ctx.fixturesModule,
+    context_module: ctx.module,
+    schemas: ctx.schemas.map((s) => fixturesView(ctx, s)),
+  };
+}

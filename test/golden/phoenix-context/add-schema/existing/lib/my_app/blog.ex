@@ -1,0 +1,122 @@
+defmodule MyApp.Blog do
+  @moduledoc """
+  The Blog context.
+  """
+
+  import Ecto.Query, warn: false
+
+  alias MyApp.Blog.Post
+  alias MyApp.Repo
+
+  @doc """
+  Returns every post, in no particular order.
+
+  ## Examples
+
+      iex> list_posts()
+      [%Post{}, ...]
+
+  """
+  def list_posts do
+    Repo.all(Post)
+  end
+
+  @doc """
+  Fetches one post by its id.
+
+  Raises `Ecto.NoResultsError` when no post has it.
+
+  ## Examples
+
+      iex> get_post!(123)
+      %Post{}
+
+      iex> get_post!(456)
+      ** (Ecto.NoResultsError)
+
+  """
+  def get_post!(id), do: Repo.get!(Post, id)
+
+  @doc """
+  Inserts a post built from `attrs`.
+
+  Returns `{:ok, post}`, or `{:error, changeset}` when `attrs` are not valid.
+
+  ## Examples
+
+      iex> create_post(%{field: value})
+      {:ok, %Post{}}
+
+      iex> create_post(%{field: bad_value})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def create_post(attrs) do
+    %Post{}
+    |> Post.changeset(attrs)
+    |> Repo.insert()
+  end
+
+  @doc """
+  Applies `attrs` to `post` and saves it.
+
+  Returns `{:ok, post}`, or `{:error, changeset}` when `attrs` are not valid.
+
+  ## Examples
+
+      iex> update_post(post, %{field: new_value})
+      {:ok, %Post{}}
+
+      iex> update_post(post, %{field: bad_value})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def update_post(%Post{} = post, attrs) do
+    post
+    |> Post.changeset(attrs)
+    |> Repo.update()
+  end
+
+  @doc """
+  Deletes `post`.
+
+  Returns `{:ok, post}`, or `{:error, changeset}` when a constraint (such as a
+  foreign key from another table) prevents it.
+
+  ## Examples
+
+      iex> delete_post(post)
+      {:ok, %Post{}}
+
+      iex> delete_post(post)
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def delete_post(%Post{} = post) do
+    Repo.delete(post)
+  end
+
+  @doc """
+  Returns a changeset of `post` with `attrs` applied, without saving it, to
+  track changes (e.g. in a form).
+
+  ## Examples
+
+      iex> change_post(post)
+      %Ecto.Changeset{data: %Post{}}
+
+  """
+  def change_post(%Post{} = post, attrs \\ %{}) do
+    Post.changeset(post, attrs)
+  end
+
+  @doc """
+  Returns the published posts, newest first.
+  """
+  def list_published_posts do
+    Post
+    |> where([p], p.published)
+    |> order_by(desc: :inserted_at)
+    |> Repo.all()
+  end
+end
