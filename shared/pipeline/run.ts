@@ -115,7 +115,9 @@ export async function resolveApp(
     return DEFAULT_APP;
   }
   try {
-    const info = await detectProject(project.read, (dir) => project.list(dir));
+    const info = await detectProject(project.read, (dir) =>
+      project.list(dir, { recursive: true, extensions: ['.exs'] }),
+    );
     return { otp_app: info.otp_app, base_module: info.base_module, repo: info.repo };
   } catch (e) {
     if (e instanceof ProjectError) throw new ToolError(e.message);
@@ -148,15 +150,21 @@ export async function runGeneration<A extends GeneratorInput>(
   }
 
   const clock = ctx.deps.clock ?? (() => new Date());
+  const progress = stageProgress(ctx);
+  await progress.report(0, `Planning files for ${model.schemas.length} schema(s)`);
   const planned = await opts.plan(model, args, {
     project,
     clock,
     warn: (m) => warnings.push(m),
     signal: ctx.signal,
-    progress: (done, total, message) => ctx.progress(done, total, message),
+    // A planner's own steps (done/total) fill the planning stage, so the overall value only grows.
+    progress: (done, total, message) =>
+      progress.report(total > 0 ? Math.min(0.99, Math.max(0, done / total)) : 0, message),
   });
+  await progress.report(1, `Planned ${planned.length} file(s)`);
 
   if (root === null) {
+    await progress.report(STAGES, 'Dry run: nothing to compare without a project');
     return outcome(
       null,
       true,
@@ -176,6 +184,18 @@ export async function runGeneration<A extends GeneratorInput>(
       { details: { conflicts: written.conflicts } },
     );
   }
+  const changedCount = written.files.filter(
+    (f) => f.action === 'created' || f.action === 'updated',
+  ).length;
+  await progress.report(
+    2,
+    dryRun
+      ? `Dry run: compared ${planned.length} file(s) with the project`
+      : `Wrote ${changedCount} file(s)`,
+  );
+  if (!dryRun && changedCount > 0) {
+    await ctx.log('info', `Wrote ${changedCount} file(s) under ${root}`);
+  }
   const byPath = new Map(planned.map((f) => [f.path, f.content]));
   const files = written.files.map((f) => ({
     path: f.path,
@@ -188,7 +208,10 @@ export async function runGeneration<A extends GeneratorInput>(
   const changed = files
     .filter((f) => f.action === 'created' || f.action === 'updated')
     .map((f) => f.path);
-  if (!dryRun && mode !== 'none' && changed.length > 0) {
+  const unsafe = mode === 'auto' ? await formatterWouldAddParens(project) : null;
+  if (!dryRun && changed.length > 0 && unsafe !== null) {
+    format = { status: 'skipped', reason: unsafe };
+  } else if (!dryRun && mode !== 'none' && changed.length > 0) {
     const r = await formatFiles(root, changed, {
       ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
       signal: ctx.signal,
@@ -200,8 +223,50 @@ export async function runGeneration<A extends GeneratorInput>(
     if (mode === 'mix' && r.status !== 'formatted') {
       warnings.push(`format "mix" was requested but formatting ${r.status}: ${r.reason}`);
     }
+    if (r.status === 'failed') await ctx.log('warning', `mix format failed: ${r.message}`);
   }
+  await progress.report(STAGES, format ? `mix format: ${format.status}` : 'Done');
   return outcome(root, dryRun, files, warnings, format);
+}
+
+/**
+ * Why `mix format` would make our output worse, or null when it is safe. The generated code is
+ * already exactly what `mix format` writes with Ecto's `locals_without_parens`; a project whose
+ * formatter does not import them (no `import_deps: [:ecto…]`, or deps not fetched) would get
+ * `field(:title, :string)`, and the next run would see a conflict.
+ */
+export async function formatterWouldAddParens(project: ProjectReader): Promise<string | null> {
+  const config = await project.read('.formatter.exs');
+  if (config === null) {
+    return 'the project has no .formatter.exs; the generated files are already formatted';
+  }
+  if (!/import_deps:\s*\[[^\]]*:ecto\b/.test(config)) {
+    return '.formatter.exs does not import_deps :ecto, so mix format would add parentheses to Ecto macros; the generated files are already formatted';
+  }
+  if ((await project.read('deps/ecto/.formatter.exs')) === null) {
+    return 'the ecto dependency is not fetched (run mix deps.get), so mix format cannot read its formatter rules; the generated files are already formatted';
+  }
+  return null;
+}
+
+/** Progress stages of a generation: plan (0→1), write or compare (→2), mix format (→3). */
+const STAGES = 3;
+
+/**
+ * Progress notifications for the stages above (a no-op without the client's progressToken).
+ * Values never go backwards, whatever a planner reports, as the protocol requires.
+ */
+function stageProgress(ctx: Pick<ToolContext, 'progress'>): {
+  report(value: number, message?: string): Promise<void>;
+} {
+  let last = -1;
+  return {
+    async report(value, message) {
+      if (value <= last) return;
+      last = value;
+      await ctx.progress(value, STAGES, message);
+    },
+  };
 }
 
 function outcome(

@@ -157,4 +157,23 @@ describe('runGeneration', () => {
     );
     expect(out.files[0]!.content).toBe('Shop.Blog.Post title\n');
   });
+
+  it('skips mix format (format auto) when it would add parentheses to Ecto macros', async () => {
+    const { root, call } = await setup();
+    const a = structured<Out>(await call({ specs: ['Blog Post posts title'] }));
+    expect(a.format).toEqual({
+      status: 'skipped',
+      reason: expect.stringContaining('no .formatter.exs'),
+    });
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(root, '.formatter.exs'), '[inputs: ["*.{ex,exs}"]]\n');
+    const b = structured<Out>(await call({ specs: ['Blog Tag tags name'] }));
+    expect(b.format!.reason).toContain('does not import_deps :ecto');
+    await writeFile(
+      path.join(root, '.formatter.exs'),
+      '[import_deps: [:ecto, :ecto_sql], inputs: ["*.{ex,exs}"]]\n',
+    );
+    const c = structured<Out>(await call({ specs: ['Blog Comment comments body'] }));
+    expect(c.format!.reason).toContain('not fetched');
+  });
 });
