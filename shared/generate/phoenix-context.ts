@@ -38,6 +38,7 @@ import {
   functionsView,
   planContexts,
   testFileView,
+  withArticle,
   type ContextPlan,
   type ContextRefs,
   type SchemaPlan,
@@ -293,7 +294,7 @@ async function checkExternalFixtures(contexts: ContextPlan[], ctx: PlanContext):
 }
 
 function describeParent(s: SchemaPlan, key: string, target: string): string {
-  return `${s.rel}.${key} requires a ${target} outside this batch`;
+  return `${s.rel}.${key} requires ${withArticle(target)} outside this batch`;
 }
 
 async function definesFixture(

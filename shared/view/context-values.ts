@@ -339,7 +339,7 @@ function pickStrings(name: string, r: StringRules, ctx: ValueContext): [string, 
   if (r.inclusion) return [r.inclusion[0]!, r.inclusion[1] ?? r.inclusion[0]!];
   const ok = (s: string) => lengthOk(s, r) && (r.format === null || r.format.test(s));
   const base = [`some ${name}`, `some updated ${name}`];
-  const candidates = [...base, ...base.map((s) => fitLength(s, r))];
+  const candidates = base.flatMap((s) => [s, fitLength(s, r)]);
   if (r.format !== null) {
     candidates.push(...FORMAT_SAMPLES, ...FORMAT_SAMPLES.map((s) => fitLength(s, r)));
   }

@@ -79,6 +79,8 @@ export interface SchemaPlan {
   variable: string;
   /** Words for docs: "blog post". */
   human: string;
+  /** "a blog post", "an item". */
+  aHuman: string;
   humanPlural: string;
   pk: { name: string; type: PrimaryKeyType };
   attrs: AttrPlan[];
@@ -109,6 +111,13 @@ export interface PlanResult {
   contexts: ContextPlan[];
   /** Problems that make generation impossible (e.g. two schemas with the same function names). */
   errors: string[];
+}
+
+/** "a post", "an item", "a user", "an update": the indefinite article by the first sounds. */
+export function withArticle(words: string): string {
+  const w = words.toLowerCase();
+  const vowel = /^[aeio]/.test(w) || (/^u/.test(w) && !/^u(ni|s|ti|r[aeiou]|ku|tu)/.test(w));
+  return `${vowel ? 'an' : 'a'} ${words}`;
 }
 
 const RESERVED_VARIABLES = new Set(['attrs', 'id', 'valid_attrs', 'update_attrs']);
@@ -398,6 +407,7 @@ function planSchema(
     plural,
     variable,
     human: singular.replaceAll('_', ' '),
+    aHuman: withArticle(singular.replaceAll('_', ' ')),
     humanPlural: plural.replaceAll('_', ' '),
     pk,
     attrs,
@@ -424,6 +434,7 @@ export interface FunctionsView {
   plural: string;
   variable: string;
   human: string;
+  a_human: string;
   human_plural: string;
   ref: string;
   pk_phrase: string;
@@ -453,6 +464,7 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
     plural: s.plural,
     variable: v,
     human: s.human,
+    a_human: s.aHuman,
     human_plural: s.humanPlural,
     ref,
     pk_phrase: s.pk.name === 'id' ? 'id' : `primary key \`${s.pk.name}\``,
@@ -608,7 +620,7 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
     ...s.parents.map((p) => kw(p.key, `${p.variable}.${p.pk}`)),
   ]);
   tests.push({
-    name: `create_${s.singular}/1 with valid data creates a ${s.human}`,
+    name: `create_${s.singular}/1 with valid data creates ${s.aHuman}`,
     body: block([
       ...parents,
       { text: stmt(6, validAttrs, 'valid_attrs = ') },
@@ -686,7 +698,7 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
     ]),
   });
   tests.push({
-    name: `change_${s.singular}/1 returns a ${s.human} changeset`,
+    name: `change_${s.singular}/1 returns ${s.aHuman} changeset`,
     body: block([
       fixture,
       { text: assertion(6, '%Ecto.Changeset{}', '=', call(`change_${s.singular}`, [v])) },
@@ -724,7 +736,7 @@ export interface FixturesView {
 /** The unique helpers and `<singular>_fixture/1` of one schema (code at indent 2). */
 export function fixturesView(ctx: ContextPlan, s: SchemaPlan): FixturesView {
   const helpers = s.uniqueHelpers.map((h) => ({
-    doc: `Returns a unique ${h.field} for a ${s.human}.`,
+    doc: `Returns a unique ${h.field} for ${s.aHuman}.`,
     code: defShort(2, 'def', h.name, [], ex.raw(h.body)),
   }));
   const lines: string[] = ['      attrs'];
@@ -742,7 +754,7 @@ export function fixturesView(ctx: ContextPlan, s: SchemaPlan): FixturesView {
   ]);
   return {
     helpers,
-    doc: `Inserts a ${s.human} with valid attributes; \`attrs\` override them.`,
+    doc: `Inserts ${s.aHuman} with valid attributes; \`attrs\` override them.`,
     fixture: defBlock(2, 'def', `${s.singular}_fixture`, ['attrs \\\\ %{}'], body),
   };
 }

@@ -40,7 +40,7 @@ defmodule MyApp.Inventory do
   def get_item!(id), do: Repo.get!(Item, id)
 
   @doc """
-  Inserts a item built from `attrs`.
+  Inserts an item built from `attrs`.
 
   Returns `{:ok, item}`, or `{:error, changeset}` when `attrs` are not valid.
 

@@ -46,7 +46,7 @@ defmodule MyApp.InventoryTest do
       assert Inventory.get_item!(item.id) == item
     end
 
-    test "create_item/1 with valid data creates a item" do
+    test "create_item/1 with valid data creates an item" do
       valid_attrs = %{
         name: "some name",
         description: "some description",
@@ -182,7 +182,7 @@ defmodule MyApp.InventoryTest do
       assert_raise Ecto.NoResultsError, fn -> Inventory.get_item!(item.id) end
     end
 
-    test "change_item/1 returns a item changeset" do
+    test "change_item/1 returns an item changeset" do
       item = item_fixture()
       assert %Ecto.Changeset{} = Inventory.change_item(item)
     end
