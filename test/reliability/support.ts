@@ -106,22 +106,34 @@ export interface GeneratorServer {
   createServer: (deps: ServerDeps) => McpServer;
 }
 
-const GENERATOR_SERVERS: { server: string; tool: string }[] = [
-  { server: 'ecto-schema', tool: 'generate_ecto_schema' },
-  { server: 'ecto-migration', tool: 'generate_ecto_migration' },
-  { server: 'phoenix-context', tool: 'generate_phoenix_context' },
+type ServerModule = { createServer: GeneratorServer['createServer'] };
+const GENERATOR_SERVERS: { server: string; tool: string; load: () => Promise<ServerModule> }[] = [
+  {
+    server: 'ecto-schema',
+    tool: 'generate_ecto_schema',
+    load: () => import('../../servers/ecto-schema/server.js') as Promise<ServerModule>,
+  },
+  {
+    server: 'ecto-migration',
+    tool: 'generate_ecto_migration',
+    load: () => import('../../servers/ecto-migration/server.js') as Promise<ServerModule>,
+  },
+  {
+    server: 'phoenix-context',
+    tool: 'generate_phoenix_context',
+    load: () => import('../../servers/phoenix-context/server.js') as Promise<ServerModule>,
+  },
 ];
 
 /** The generator servers present in this checkout (others are being built in parallel). */
 export async function generatorServers(): Promise<GeneratorServer[]> {
   const out: GeneratorServer[] = [];
-  for (const g of GENERATOR_SERVERS) {
+  for (const { load, ...g } of GENERATOR_SERVERS) {
     try {
-      const mod = (await import(`../../servers/${g.server}/server.js`)) as {
-        createServer: GeneratorServer['createServer'];
-      };
+      const mod = await load();
       out.push({ ...g, createServer: mod.createServer });
-    } catch {
+    } catch (e) {
+      process.stderr.write(`[reliability] ${g.server} not loaded: ${String(e)}\n`);
       // not landed yet
     }
   }
@@ -135,19 +147,20 @@ export interface GeneratorPlanner {
 
 /** The pure planners present in this checkout. */
 export async function generatorPlanners(): Promise<GeneratorPlanner[]> {
-  const candidates: [string, string, string[]][] = [
-    ['ecto-schema', '../../shared/generate/ecto-schema.js', ['planEctoSchemas']],
-    ['ecto-migration', '../../shared/generate/ecto-migration.js', ['planMigrations']],
+  type Mod = Record<string, unknown>;
+  const candidates: [string, () => Promise<Mod>, string[]][] = [
+    ['ecto-schema', () => import('../../shared/generate/ecto-schema.js'), ['planEctoSchemas']],
+    ['ecto-migration', () => import('../../shared/generate/ecto-migration.js'), ['planMigrations']],
     [
       'phoenix-context',
-      '../../shared/generate/phoenix-context.js',
+      () => import('../../shared/generate/phoenix-context.js') as Promise<Mod>,
       ['planPhoenixContexts', 'planContexts'],
     ],
   ];
   const out: GeneratorPlanner[] = [];
-  for (const [name, file, exportNames] of candidates) {
+  for (const [name, load, exportNames] of candidates) {
     try {
-      const mod = (await import(file)) as Record<string, unknown>;
+      const mod = await load();
       const plan = exportNames.map((n) => mod[n]).find((f) => typeof f === 'function');
       if (typeof plan === 'function') {
         out.push({ name, plan: plan as GeneratorPlanner['plan'] });
