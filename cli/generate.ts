@@ -1,0 +1,259 @@
+/**
+ * The deterministic orchestrator behind `phx-gen-mcp generate` and `phx-gen-mcp demo`: a real MCP
+ * client over stdio to the four servers, driving the pipeline
+ *
+ *   parse_gen_spec → generate_ecto_schema → generate_ecto_migration → generate_phoenix_context
+ *
+ * with the same `schemas` JSON at every step. Before a real write, the three generators first run
+ * as dry runs (in parallel) so that a conflict in any of them stops the whole generation before
+ * any server has written a file.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { GeneratorOutput } from '../shared/pipeline/input.js';
+import { CliError } from './args.js';
+import { connectServer, type ProgressEvent, type ServerConnection } from './client.js';
+import { SERVER_NAMES, type ServerName } from './names.js';
+
+export type OnConflict = 'error' | 'skip' | 'overwrite';
+export type FormatMode = 'auto' | 'mix' | 'none';
+
+export interface GenerateOptions {
+  /** The Phoenix/Mix project directory (must hold mix.exs). */
+  project: string;
+  /** phx.gen-style spec lines, one per schema. */
+  specs: readonly string[];
+  binaryId?: boolean;
+  timestampType?: 'naive_datetime' | 'naive_datetime_usec' | 'utc_datetime' | 'utc_datetime_usec';
+  dryRun?: boolean;
+  onConflict?: OnConflict;
+  format?: FormatMode;
+  mixPath?: string;
+  /** Where the server bundles are (default: next to the CLI). */
+  dir?: string;
+  /** One line of progress or server log (the CLI prints it on stderr). */
+  log?: (line: string) => void;
+}
+
+export interface StepResult {
+  server: ServerName;
+  tool: string;
+  output: GeneratorOutput;
+}
+
+export interface GenerateReport {
+  project: string;
+  dry_run: boolean;
+  /** The modules of the batch, as parsed. */
+  schemas: string[];
+  /** The model passed to every generator. */
+  model: Record<string, unknown>[];
+  /** parse_gen_spec's warnings (made without the project; the generators' own are in `steps`). */
+  warnings: string[];
+  steps: StepResult[];
+  /** Transport/protocol problems (e.g. non-JSON-RPC output on a server's stdout). */
+  protocol_errors: string[];
+}
+
+/** The generator steps, in the order the files are written. */
+export const GENERATOR_STEPS: readonly { server: ServerName; tool: string }[] = [
+  { server: 'ecto-schema', tool: 'generate_ecto_schema' },
+  { server: 'ecto-migration', tool: 'generate_ecto_migration' },
+  { server: 'phoenix-context', tool: 'generate_phoenix_context' },
+];
+
+interface ParseOutput {
+  schemas: Record<string, unknown>[];
+  warnings: { path: string; message: string }[];
+}
+
+/** The project directory, absolute, or a CliError saying what is wrong with it. */
+export function checkProjectDir(dir: string): string {
+  const abs = path.resolve(dir);
+  const stat = statSync(abs, { throwIfNoEntry: false });
+  if (stat === undefined) throw new CliError(`The project directory ${abs} does not exist.`);
+  if (!stat.isDirectory()) throw new CliError(`${abs} is not a directory.`);
+  if (!statSync(path.join(abs, 'mix.exs'), { throwIfNoEntry: false })?.isFile()) {
+    throw new CliError(
+      `${abs} has no mix.exs: pass the root of a Phoenix (or Mix) project, e.g. one made by mix phx.new.`,
+    );
+  }
+  return abs;
+}
+
+function progressLine(server: ServerName, p: ProgressEvent): string {
+  const done =
+    p.total !== undefined && p.total > 0
+      ? `${String(Math.floor((100 * p.progress) / p.total)).padStart(3)}%`
+      : String(p.progress);
+  return `[${server}] ${done}${p.message ? ` ${p.message}` : ''}`;
+}
+
+export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
+  const log = opts.log ?? (() => undefined);
+  if (opts.specs.length === 0) throw new CliError('No spec lines given.', 2);
+  const project = checkProjectDir(opts.project);
+  const dryRun = opts.dryRun ?? false;
+
+  log(`Starting ${SERVER_NAMES.length} MCP servers over stdio (root ${project})`);
+  const settled = await Promise.allSettled(
+    SERVER_NAMES.map((name) =>
+      connectServer(name, {
+        roots: [project],
+        ...(opts.mixPath === undefined ? {} : { mixPath: opts.mixPath }),
+        ...(opts.dir === undefined ? {} : { dir: opts.dir }),
+        onLog: (server, level, message) => log(`[${server}] ${level}: ${message}`),
+      }),
+    ),
+  );
+  const servers = new Map<ServerName, ServerConnection>();
+  for (const s of settled) if (s.status === 'fulfilled') servers.set(s.value.name, s.value);
+  try {
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const server = (name: ServerName) => servers.get(name)!;
+
+    const parsed = await server('schema-understanding').call<ParseOutput>('parse_gen_spec', {
+      specs: [...opts.specs],
+      ...(opts.binaryId ? { binary_id: true } : {}),
+      ...(opts.timestampType === undefined ? {} : { timestamp_type: opts.timestampType }),
+    });
+    const modules = parsed.schemas.map((s) => String(s.module));
+    log(
+      `[schema-understanding] parse_gen_spec: ${modules.length} schema(s): ${modules.join(', ')}`,
+    );
+
+    const base = {
+      schemas: parsed.schemas,
+      project_root: project,
+      on_conflict: opts.onConflict ?? 'error',
+      ...(opts.format === undefined ? {} : { format: opts.format }),
+    };
+    const steps: StepResult[] = [];
+    if (dryRun) {
+      log('Dry run: asking the three generators for their files (nothing is written)');
+      const outputs = await Promise.all(
+        GENERATOR_STEPS.map((s) =>
+          server(s.server).call<GeneratorOutput>(s.tool, { ...base, dry_run: true }, (p) =>
+            log(progressLine(s.server, p)),
+          ),
+        ),
+      );
+      GENERATOR_STEPS.forEach((s, i) => steps.push({ ...s, output: outputs[i]! }));
+    } else {
+      if ((opts.onConflict ?? 'error') === 'error') {
+        log('Checking every generator for conflicts first (dry runs, in parallel)');
+        const previews = await Promise.all(
+          GENERATOR_STEPS.map((s) =>
+            server(s.server).call<GeneratorOutput>(s.tool, { ...base, dry_run: true }),
+          ),
+        );
+        const conflicts = previews.flatMap((o, i) =>
+          o.files
+            .filter((f) => f.action === 'conflict')
+            .map(
+              (f) =>
+                `- ${f.path} (${GENERATOR_STEPS[i]!.server}${f.reason ? `: ${f.reason}` : ''})`,
+            ),
+        );
+        if (conflicts.length > 0) {
+          throw new CliError(
+            `Nothing was written: ${conflicts.length} file(s) already exist with different content:\n${conflicts.join('\n')}\n` +
+              'Pass --on-conflict skip to keep them, --on-conflict overwrite to replace them, or --dry-run to compare.',
+          );
+        }
+      }
+      for (const s of GENERATOR_STEPS) {
+        log(`[${s.server}] ${s.tool}`);
+        const output = await server(s.server).call<GeneratorOutput>(s.tool, base, (p) =>
+          log(progressLine(s.server, p)),
+        );
+        steps.push({ ...s, output });
+      }
+    }
+    const protocolErrors = [...servers.values()].flatMap((c) =>
+      c.protocolErrors.map((m) => `${c.name}: ${m}`),
+    );
+    return {
+      project,
+      dry_run: dryRun,
+      schemas: modules,
+      model: parsed.schemas,
+      warnings: parsed.warnings.map((w) => `${w.path}: ${w.message}`),
+      steps,
+      protocol_errors: protocolErrors,
+    };
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const tails = [...servers.values()]
+      .filter((c) => c.stderr().trim() !== '')
+      .map(
+        (c) => `--- ${c.name} stderr ---\n${c.stderr().trim().split('\n').slice(-20).join('\n')}`,
+      );
+    throw new CliError(`${(e as Error).message}${tails.length ? `\n${tails.join('\n')}` : ''}`);
+  } finally {
+    await Promise.all([...servers.values()].map((c) => c.close()));
+  }
+}
+
+export interface ReportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  conflict: number;
+}
+
+export function countActions(report: GenerateReport): ReportCounts {
+  const counts: ReportCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0, conflict: 0 };
+  for (const s of report.steps) for (const f of s.output.files) counts[f.action]++;
+  return counts;
+}
+
+/**
+ * The warnings of the run, each once with the servers that gave it. parse_gen_spec's own warnings
+ * are left out: it sees no project, and every generator checks the same model again with the
+ * project's existing schemas (its warnings stay in the JSON report).
+ */
+export function allWarnings(report: GenerateReport): string[] {
+  const bySource = new Map<string, string[]>();
+  for (const s of report.steps) {
+    for (const w of s.output.warnings) {
+      const servers = bySource.get(w) ?? [];
+      if (!servers.includes(s.server)) servers.push(s.server);
+      bySource.set(w, servers);
+    }
+  }
+  return [
+    ...[...bySource].map(([w, servers]) => `${servers.join(', ')}: ${w}`),
+    ...report.protocol_errors.map((m) => `protocol: ${m}`),
+  ];
+}
+
+/** The human-readable report (the CLI's stdout). */
+export function formatReport(report: GenerateReport): string {
+  const lines: string[] = [];
+  for (const s of report.steps) {
+    const fmt = s.output.format
+      ? ` (mix format: ${s.output.format.status}${s.output.format.reason ? `, ${s.output.format.reason}` : ''})`
+      : '';
+    lines.push(`${s.server} › ${s.tool}${fmt}`);
+    for (const f of s.output.files) {
+      lines.push(`  ${f.action.padEnd(9)} ${f.path}${f.reason ? ` (${f.reason})` : ''}`);
+    }
+    if (s.output.files.length === 0) lines.push('  (no files)');
+  }
+  const warnings = allWarnings(report);
+  if (warnings.length > 0) {
+    lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
+  }
+  const c = countActions(report);
+  const total = c.created + c.updated + c.unchanged + c.skipped + c.conflict;
+  lines.push(
+    '',
+    report.dry_run
+      ? `Dry run: ${total} file(s) for ${report.schemas.length} schema(s); nothing was written in ${report.project}.`
+      : `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped for ${report.schemas.length} schema(s) in ${report.project}.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
