@@ -4,7 +4,7 @@
  * Used to read existing projects (list_ecto_schemas) and to patch context files safely.
  */
 import { createRequire } from 'node:module';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 
 export type { Node, Tree };
 
@@ -18,6 +18,8 @@ function wasmPath(): string {
 /** The shared parser (created on first use). */
 export function elixirParser(): Promise<Parser> {
   loading ??= (async () => {
+    // The module itself is imported here too, not at the top: even its JS costs start-up time.
+    const { Language, Parser } = await import('web-tree-sitter');
     await Parser.init();
     const language = await Language.load(wasmPath());
     const parser = new Parser();

@@ -1,7 +1,25 @@
-import { execa, execaSync } from 'execa';
+import type * as ExecaModule from 'execa';
 import { mixEnv } from './env.js';
 import { getEnv } from './find.js';
 import { procTable } from './probe.js';
+
+type Execa = typeof ExecaModule;
+
+// execa is imported on the first mix run, not at start-up: loading it cost a server more than all
+// of our own code (70-130 ms on the 2-core bench machine, `npm run bench`), and most calls (dry
+// runs, tools/list) never run mix. Every use below happens after `runMix` loaded it: the kill
+// paths only act on children it started.
+let execaModule: Execa | undefined;
+
+async function loadExeca(): Promise<Execa> {
+  execaModule ??= await import('execa');
+  return execaModule;
+}
+
+function loadedExeca(): Execa {
+  if (execaModule === undefined) throw new Error('execa is not loaded: no mix process was started');
+  return execaModule;
+}
 
 export const DEFAULT_MIX_TIMEOUT_MS = 60_000;
 export const DEFAULT_KILL_GRACE_MS = 1_000;
@@ -134,14 +152,22 @@ const PS_ARGS = ['-A', '-o', 'pid=,ppid='];
 async function descendantsOf(pid: number): Promise<number[]> {
   const proc = procTable();
   if (proc !== null) return descendantsIn(proc, pid);
-  const r = await execa('ps', PS_ARGS, { reject: false, stdin: 'ignore', timeout: 2_000 });
+  const r = await loadedExeca().execa('ps', PS_ARGS, {
+    reject: false,
+    stdin: 'ignore',
+    timeout: 2_000,
+  });
   return r.exitCode === 0 ? descendantsIn(parsePs(r.stdout), pid) : [];
 }
 
 function descendantsOfSync(pid: number): number[] {
   const proc = procTable();
   if (proc !== null) return descendantsIn(proc, pid);
-  const r = execaSync('ps', PS_ARGS, { reject: false, stdin: 'ignore', timeout: 2_000 });
+  const r = loadedExeca().execaSync('ps', PS_ARGS, {
+    reject: false,
+    stdin: 'ignore',
+    timeout: 2_000,
+  });
   return r.exitCode === 0 ? descendantsIn(parsePs(r.stdout), pid) : [];
 }
 
@@ -158,6 +184,7 @@ function signalTree(pid: number, descendants: readonly number[], signal: NodeJS.
 function taskkill(pid: number, sync: boolean): void {
   const args = ['/pid', String(pid), '/T', '/F'];
   const opts = { reject: false, stdio: 'ignore', windowsHide: true } as const;
+  const { execa, execaSync } = loadedExeca();
   if (sync) execaSync('taskkill', args, opts);
   else void execa('taskkill', args, opts);
 }
@@ -209,6 +236,8 @@ export async function runMix(args: readonly string[], opts: RunMixOptions): Prom
   }
 
   const posix = process.platform !== 'win32';
+  const { execa } = await loadExeca();
+  if (opts.signal?.aborted) return { ...notRun, aborted: true, durationMs: elapsed() };
   const subprocess = execa(cmd.file, cmd.args, {
     cwd: opts.cwd,
     env: mixEnv(baseEnv, opts.env ?? {}),

@@ -26,12 +26,15 @@ export type Doc =
 export const empty: Doc = { t: 'nil' };
 export const line: Doc = { t: 'line' };
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Created on the first non-ASCII text: constructing it loads ICU's break data, ~10-30 ms that
+// every server would otherwise pay at start-up.
+let segmenter: Intl.Segmenter | undefined;
 
 /** `String.length/1`: the number of grapheme clusters. */
 export function textWidth(s: string): number {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(s)) return s.length;
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   let n = 0;
   for (const _ of segmenter.segment(s)) n++;
   return n;

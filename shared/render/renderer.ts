@@ -66,9 +66,9 @@ export function defaultTemplatesDir(moduleUrl: string = import.meta.url): string
 let nunjucksModule: typeof nunjucks | undefined;
 
 /**
- * nunjucks, loaded on the first render rather than at import: it is a fifth of a server's
- * start-up otherwise, and `tools/list` never renders. Synchronous (`require`; nunjucks is
- * CommonJS) so `render` stays synchronous.
+ * nunjucks, loaded on the first render rather than at import (~20 ms of every server's start-up
+ * otherwise; `tools/list` never renders). Synchronous (`require`; nunjucks is CommonJS) so
+ * `render` stays synchronous.
  */
 function loadNunjucks(): typeof nunjucks {
   nunjucksModule ??= createRequire(import.meta.url)('nunjucks') as typeof nunjucks;
