@@ -309,14 +309,17 @@ async function planOne(
 
 async function apply(rootReal: string, plans: readonly Plan[], fs: FsOps): Promise<void> {
   const journal: JournalEntry[] = [];
+  // Temp files whose cleanup failed (absolute): they are changes too and must be reported.
+  const leftovers: string[] = [];
   for (const plan of plans) {
     if (plan.action !== 'created' && plan.action !== 'updated') continue;
     try {
       if (plan.action === 'created') await createOne(rootReal, plan, fs, journal);
-      else await replaceOne(rootReal, plan, fs, journal);
+      else await replaceOne(rootReal, plan, fs, journal, leftovers);
     } catch (err) {
-      const failures = await rollback(journal, fs);
-      throw writeError(plan.file.path, err, journal, failures);
+      const failures = await rollback(journal, fs, leftovers);
+      const temps = leftovers.map((t) => path.relative(rootReal, t).split(path.sep).join('/'));
+      throw writeError(plan.file.path, err, journal, failures, temps);
     }
   }
 }
@@ -364,6 +367,7 @@ async function replaceOne(
   plan: Plan,
   fs: FsOps,
   journal: JournalEntry[],
+  leftovers: string[],
 ): Promise<void> {
   const previous = plan.previous as Buffer;
   await assertParentInside(rootReal, plan);
@@ -376,7 +380,7 @@ async function replaceOne(
       { path: plan.file.path },
     );
   }
-  await replaceViaTemp(plan.target.real, plan.data, plan.mode, fs);
+  await replaceViaTemp(plan.target.real, plan.data, plan.mode, fs, leftovers);
   journal.push({
     kind: 'replaced',
     rel: plan.file.path,
@@ -400,6 +404,7 @@ async function replaceViaTemp(
   data: Uint8Array,
   mode: number | undefined,
   fs: FsOps,
+  leftovers: string[],
 ): Promise<void> {
   const tmp = tempNameFor(file);
   const handle = await fs.open(tmp, 'wx', mode);
@@ -414,7 +419,11 @@ async function replaceViaTemp(
     await fs.rename(tmp, file);
     renamed = true;
   } finally {
-    if (!renamed) await fs.unlink(tmp).catch(() => undefined);
+    if (!renamed) {
+      await fs.unlink(tmp).catch((err: unknown) => {
+        if (errnoOf(err) !== 'ENOENT') leftovers.push(tmp);
+      });
+    }
   }
 }
 
@@ -423,14 +432,18 @@ interface RollbackFailure {
   error: unknown;
 }
 
-async function rollback(journal: readonly JournalEntry[], fs: FsOps): Promise<RollbackFailure[]> {
+async function rollback(
+  journal: readonly JournalEntry[],
+  fs: FsOps,
+  leftovers: string[],
+): Promise<RollbackFailure[]> {
   const failures: RollbackFailure[] = [];
   for (const entry of [...journal].reverse()) {
     try {
       if (entry.kind === 'created') {
         await fs.unlink(entry.file);
       } else if (entry.kind === 'replaced') {
-        await replaceViaTemp(entry.file, entry.previous, entry.mode, fs);
+        await replaceViaTemp(entry.file, entry.previous, entry.mode, fs, leftovers);
       } else {
         await fs.rmdir(entry.dir);
       }
@@ -453,11 +466,12 @@ function writeError(
   err: unknown,
   journal: readonly JournalEntry[],
   failures: readonly RollbackFailure[],
+  tempFiles: readonly string[] = [],
 ): WorkspaceError {
   const errno = errnoOf(err);
   const cause = err instanceof WorkspaceError ? err.message : describeErr(err);
   const writtenFiles = journal.filter((e) => e.kind !== 'mkdir').length;
-  if (failures.length === 0) {
+  if (failures.length === 0 && tempFiles.length === 0) {
     return new WorkspaceError(
       err instanceof WorkspaceError && err.code === 'OUTSIDE_ROOT'
         ? 'OUTSIDE_ROOT'
@@ -467,7 +481,8 @@ function writeError(
       { path: rel, errno, cause: err },
     );
   }
-  const leftFiles = failures.flatMap((f) => (f.entry.kind === 'mkdir' ? [] : [f.entry.rel]));
+  const restored = failures.flatMap((f) => (f.entry.kind === 'mkdir' ? [] : [f.entry.rel]));
+  const leftFiles = [...restored, ...tempFiles];
   const leftDirs = failures.flatMap((f) => (f.entry.kind === 'mkdir' ? [f.entry.dir] : []));
   const details = failures
     .map((f) => {
@@ -476,12 +491,17 @@ function writeError(
     })
     .join('; ');
   const parts = [
-    `Writing ${rel} failed (${cause}), and the rollback failed too.`,
-    leftFiles.length > 0
-      ? `These files were written by this call and could not be restored: ${leftFiles.join(', ')}.`
+    failures.length > 0
+      ? `Writing ${rel} failed (${cause}), and the rollback failed too.`
+      : `Writing ${rel} failed (${cause}); the written files were rolled back, but not every temporary file could be removed.`,
+    restored.length > 0
+      ? `These files were written by this call and could not be restored: ${restored.join(', ')}.`
       : 'Every written file was restored.',
+    tempFiles.length > 0
+      ? `Temporary files that could not be removed: ${tempFiles.join(', ')}.`
+      : '',
     leftDirs.length > 0 ? `Directories left behind: ${leftDirs.join(', ')}.` : '',
-    `Rollback errors: ${details}.`,
+    details !== '' ? `Rollback errors: ${details}.` : '',
   ];
   return new WorkspaceError('ROLLBACK_FAILED', parts.filter((p) => p !== '').join(' '), {
     path: rel,
