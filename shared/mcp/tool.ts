@@ -38,6 +38,8 @@ export interface ServerDeps {
   cliRoots: readonly string[];
   /** Explicit path of `mix` (`--mix` / MIX_PATH); PATH lookup otherwise. */
   mixPath?: string;
+  /** Kill `mix format` after this many ms (default: shared/mix's 60 s). */
+  mixTimeoutMs?: number;
   /** Time source (migration timestamps); tests pass a fixed clock. */
   clock?: () => Date;
   /** Timeout of the 2025-era `roots/list` request, ms (default 5000). */

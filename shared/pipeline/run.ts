@@ -214,6 +214,7 @@ export async function runGeneration<A extends GeneratorInput>(
   } else if (!dryRun && mode !== 'none' && changed.length > 0) {
     const r = await formatFiles(root, changed, {
       ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
+      ...(ctx.deps.mixTimeoutMs === undefined ? {} : { timeoutMs: ctx.deps.mixTimeoutMs }),
       signal: ctx.signal,
     });
     format =
