@@ -2,7 +2,7 @@
  * The `phx-gen-mcp` command line: serve | config | generate | demo. Returns the exit code (0 ok,
  * 1 failure, 2 usage); `serve` never returns while the server runs.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SERVER_OPTIONS_HELP, runStdioServer } from '../shared/mcp/serve.js';
@@ -11,6 +11,7 @@ import { CLIENTS, CONFIG_LOCATIONS, renderConfig, type ClientKind } from './conf
 import { DEFAULT_DEMO_DIR, runDemo } from './demo.js';
 import { formatReport, generate, type FormatMode, type OnConflict } from './generate.js';
 import { SERVER_NAMES, isServerName } from './names.js';
+import { distDir } from './paths.js';
 
 export interface Io {
   out(text: string): void;
@@ -171,6 +172,14 @@ function configCommand(argv: readonly string[], io: Io): number {
   }
   const mix = stringOption(values, 'mix');
   const node = stringOption(values, 'node');
+  const missing = SERVER_NAMES.map((n) => path.join(distDir(), `${n}.js`)).filter(
+    (f) => !existsSync(f),
+  );
+  if (missing.length > 0) {
+    io.err(
+      `Note: ${missing.join(', ')} not built yet; run npm run build before starting the client.\n`,
+    );
+  }
   io.out(
     renderConfig({
       client,
