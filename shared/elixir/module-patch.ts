@@ -17,6 +17,9 @@
  */
 import { parseElixir, type Node, type Tree } from './parser.js';
 
+/** The line length of `mix format`. */
+const LINE_LENGTH = 98;
+
 export type ModulePatchErrorCode = 'syntax' | 'not_found' | 'ambiguous' | 'layout';
 
 export class ModulePatchError extends Error {
@@ -444,7 +447,38 @@ export function reindent(code: string, indent: string): string {
  * position (or follow its `use`/`import`/`@moduledoc` preamble, or open the body). Returns one
  * edit for all of them; `modules` must be sorted.
  */
-export function aliasEdits(scan: ModuleScan, lines: { sortKey: string; line: string }[]): Edit[] {
+export function aliasEdits(scan: ModuleScan, all: { sortKey: string; line: string }[]): Edit[] {
+  if (all.length === 0) return [];
+  const { source, eol } = scan;
+  // `mix format` surrounds a line too long to fit (an alias cannot be broken) with blank lines,
+  // so such aliases get a paragraph of their own after the others.
+  const tooLong = (l: { line: string }) => scan.indent.length + l.line.length > LINE_LENGTH;
+  const lines = all.filter((l) => !tooLong(l));
+  const long = all.filter(tooLong);
+  const edits = shortAliasEdits(scan, lines);
+  if (long.length > 0) {
+    const at = longAliasesAt(scan);
+    const next = source.slice(at, nextLineStart(source, at));
+    const before = at > scan.bodyStart ? eol : '';
+    const after = next.trim() === '' && at < source.length ? '' : eol;
+    const text = long.map((l) => `${scan.indent}${l.line}${eol}`).join(eol);
+    edits.push({ at, text: `${before}${text}${after}` });
+  }
+  return edits;
+}
+
+/** Where long alias lines go: after the last alias run, the preamble, or at the body start. */
+function longAliasesAt(scan: ModuleScan): number {
+  const rowStart = rowOffsets(scan.source);
+  const last = scan.aliases[scan.aliases.length - 1];
+  if (last) return rowStart[last.endRow + 1] ?? scan.source.length;
+  if (scan.preambleEndRows.length > 0) {
+    return rowStart[Math.max(...scan.preambleEndRows) + 1] ?? scan.source.length;
+  }
+  return scan.bodyStart;
+}
+
+function shortAliasEdits(scan: ModuleScan, lines: { sortKey: string; line: string }[]): Edit[] {
   if (lines.length === 0) return [];
   const { source, eol } = scan;
   const rowStart = rowOffsets(source);

@@ -33,10 +33,17 @@ export function assign(indent: number, name: string, value: Ex | string): string
 /** `def name(params) do` (or `def name do`), broken like the formatter when too long. */
 export function defHead(indent: number, kind: string, name: string, params: string[]): string {
   if (params.length === 0) return `${sp(indent)}${kind} ${name} do`;
-  return (
+  const head =
     sp(indent) +
-    formatExpr(ex.callNoParens(kind, [ex.call(name, params)]), { indent, doBlock: true })
-  );
+    formatExpr(ex.callNoParens(kind, [ex.call(name, params)]), { indent, doBlock: true });
+  // A `%Struct{} = var` parameter that still does not fit breaks after `=` (Code.Formatter).
+  return head
+    .split('\n')
+    .map((line) => {
+      const m = /^( +)(%\S+\{\} =) (\S+,?)$/.exec(line);
+      return m && !fits(0, line) ? `${m[1]}${m[2]}\n${m[1]}  ${m[3]}` : line;
+    })
+    .join('\n');
 }
 
 /** A definition with a do/end body (`body` lines are already indented by indent + 2). */
@@ -86,7 +93,7 @@ export function assertion(
   const head = fits(indent, `assert ${flatLhs} ${op}`)
     ? `${sp(indent)}assert ${flatLhs} ${op}`
     : `${sp(indent)}assert ${formatExpr(l, { indent: indent + 7 })} ${op}`;
-  if (r.kind === 'list' && r.items.length > 0 && !head.includes('\n')) {
+  if (r.kind === 'list' && r.items.length > 0 && !head.includes('\n') && fits(0, `${head} [`)) {
     const items = r.items.map((item, i) => {
       const text = stmt(inner, item);
       return i < r.items.length - 1 ? `${text},` : text;
@@ -118,6 +125,14 @@ export function pipeWithFn(indent: number, name: string, args: string[], body: E
   return `${sp(indent)}${open}\n${stmt(indent + 2, body)}\n${sp(indent)}end)`;
 }
 
+/**
+ * Whether the formatter treats a statement as multi-line: it spans lines, or a line of it is
+ * too long to fit (even when nothing can be broken, e.g. a long alias).
+ */
+export function multiline(text: string): boolean {
+  return text.includes('\n') || !fits(0, text);
+}
+
 export interface Statement {
   text: string;
   /** A blank line before it, by choice (the formatter keeps one). */
@@ -137,8 +152,8 @@ export function block(statements: Statement[]): string {
       const prev = statements[i - 1]!;
       const blank =
         s.blankBefore === true ||
-        s.text.includes('\n') ||
-        (prev.text.includes('\n') && prev.attribute !== true);
+        multiline(s.text) ||
+        (multiline(prev.text) && prev.attribute !== true);
       out += blank ? '\n\n' : '\n';
     }
     out += s.text;

@@ -13,7 +13,7 @@
 import { ELIXIR_RESERVED_WORDS, underscore } from '../naming/index.js';
 import { lastSegment, namespaceOf } from '../model/index.js';
 import type { App, Model, PrimaryKeyType, Schema } from '../model/index.js';
-import { ex, exAtom, exKey, type Pair } from '../render/index.js';
+import { ex, exAtom, exKey, type Ex, type Pair } from '../render/index.js';
 import {
   contextFilePath,
   contextTestFilePath,
@@ -31,6 +31,7 @@ import {
   block,
   defBlock,
   defShort,
+  fits,
   pipeWithFn,
   pipeline,
   stmt,
@@ -510,7 +511,8 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
 export interface ContextFileView {
   module: string;
   name: string;
-  aliases: string[];
+  /** The alias lines (indent 2), laid out as a block. */
+  aliases: string;
   schemas: FunctionsView[];
 }
 
@@ -546,7 +548,7 @@ export function contextFileView(ctx: ContextPlan): ContextFileView {
   return {
     module: ctx.module,
     name: ctx.context,
-    aliases: aliases.map((a) => a.line),
+    aliases: block(aliases.map((a) => ({ text: `  ${a.line}` }))),
     schemas: ctx.schemas.map((s) => functionsView(s, refs)),
   };
 }
@@ -577,6 +579,15 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
   const call = (fn: string, args: string[] = []) => ex.call(`${c}.${fn}`, args);
   // Bind the result only when assertions on its fields follow (else the variable is unused).
   const okPattern = (bind: boolean) => (bind ? `{:ok, %${ref}{} = ${v}}` : `{:ok, %${ref}{}}`);
+  // `assert {:ok, %Struct{} = var} = call`, or, when even its pattern cannot fit on a line,
+  // the same check as two assertions (the formatter would break inside the tuple pattern).
+  const assertOk = (bind: boolean, rhs: Ex): Statement[] =>
+    !bind || fits(6, `assert ${okPattern(true)} =`)
+      ? [{ text: assertion(6, okPattern(bind), '=', rhs), blankBefore: true }]
+      : [
+          { text: assertion(6, `{:ok, ${v}}`, '=', rhs), blankBefore: true },
+          { text: assertion(6, `%${ref}{}`, '=', v) },
+        ];
 
   // Header: the schema alias, this context's fixtures, the parents' fixtures of other contexts.
   const header: Statement[] = [];
@@ -624,15 +635,10 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
     body: block([
       ...parents,
       { text: stmt(6, validAttrs, 'valid_attrs = ') },
-      {
-        text: assertion(
-          6,
-          okPattern(s.attrs.length + s.parents.length > 0),
-          '=',
-          call(`create_${s.singular}`, ['valid_attrs']),
-        ),
-        blankBefore: true,
-      },
+      ...assertOk(
+        s.attrs.length + s.parents.length > 0,
+        call(`create_${s.singular}`, ['valid_attrs']),
+      ),
       ...s.attrs.map((a) => ({ text: assertion(6, `${v}.${a.key}`, '==', a.create.assert) })),
       ...s.parents.map((p) => ({
         text: assertion(6, `${v}.${p.key}`, '==', `${p.variable}.${p.pk}`),
@@ -660,15 +666,7 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
     body: block([
       fixture,
       { text: stmt(6, updateAttrs, 'update_attrs = ') },
-      {
-        text: assertion(
-          6,
-          okPattern(s.attrs.length > 0),
-          '=',
-          call(`update_${s.singular}`, [v, 'update_attrs']),
-        ),
-        blankBefore: true,
-      },
+      ...assertOk(s.attrs.length > 0, call(`update_${s.singular}`, [v, 'update_attrs'])),
       ...s.attrs.map((a) => ({ text: assertion(6, `${v}.${a.key}`, '==', a.update.assert) })),
     ]),
   });

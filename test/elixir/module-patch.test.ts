@@ -286,9 +286,15 @@ IO.puts("end")
     const out = await patch(src, 'MyApp.Blog', '  @doc "B."\n  def b do\n    :ok\n  end\n', [
       'MyApp.Blog.Post',
     ]);
+    const long = `MyApp.${'VeryLongNamespace'.repeat(3)}.${'EvenLongerSchemaName'.repeat(2)}`;
+    const withLong = await patch(src, 'MyApp.Blog', '', [long, 'MyApp.Accounts']);
+    expect(withLong).toContain(
+      `  alias MyApp.Accounts\n  alias MyApp.Repo\n\n  alias ${long}\n\n  def a`,
+    );
     await assertElixirClean([
       { path: 'original.ex', content: src },
       { path: 'patched.ex', content: out },
+      { path: 'long-alias.ex', content: withLong },
     ]);
   });
 });

@@ -49,8 +49,10 @@ defmodule WarehouseManagementPlatform.StorageLocationManagementTest do
         supervisor_id: supervisor.id
       }
 
-      assert {:ok, %WarehouseStorageLocationAssignment{} = warehouse_storage_location_assignment} =
+      assert {:ok, warehouse_storage_location_assignment} =
                StorageLocationManagement.create_warehouse_storage_location_assignment(valid_attrs)
+
+      assert %WarehouseStorageLocationAssignment{} = warehouse_storage_location_assignment
 
       assert warehouse_storage_location_assignment.assignment_reference_code ==
                "some assignment_reference_code"
@@ -88,11 +90,13 @@ defmodule WarehouseManagementPlatform.StorageLocationManagementTest do
         storage_temperature_requirement_classification: :refrigerated_cold_chain_storage
       }
 
-      assert {:ok, %WarehouseStorageLocationAssignment{} = warehouse_storage_location_assignment} =
+      assert {:ok, warehouse_storage_location_assignment} =
                StorageLocationManagement.update_warehouse_storage_location_assignment(
                  warehouse_storage_location_assignment,
                  update_attrs
                )
+
+      assert %WarehouseStorageLocationAssignment{} = warehouse_storage_location_assignment
 
       assert warehouse_storage_location_assignment.assignment_reference_code ==
                "some updated assignment_reference_code"
