@@ -7,6 +7,7 @@
  * A server supplies only `plan`. Everything a generation must guarantee (no half-written
  * generation, conflicts per on_conflict, dry runs without a project, clear errors) lives here once.
  */
+import { knownSchemas } from '../elixir/schemas.js';
 import { formatFiles } from '../mix/index.js';
 import {
   normalizeModel,
@@ -49,6 +50,7 @@ export type KnownSchemasReader = (project: ProjectReader, app: App) => Promise<K
 
 export interface RunOptions<A> {
   plan: Planner<A>;
+  /** How the project's existing schemas are found (default: shared/elixir/schemas.ts). */
   knownSchemas?: KnownSchemasReader;
 }
 
@@ -139,7 +141,8 @@ export async function runGeneration<A extends GeneratorInput>(
     : await resolveProjectRoot(allowed, args.project_root);
   const project = projectReader(root);
   const app = await resolveApp(args, project, warnings);
-  const known = opts.knownSchemas && root !== null ? await opts.knownSchemas(project, app) : [];
+  const readKnown = opts.knownSchemas ?? knownSchemas;
+  const known = root !== null ? await readKnown(project, app) : [];
 
   const { model, errors, warnings: modelWarnings } = normalizeModel({ app, schemas }, { known });
   warnings.push(...modelWarnings.map((w) => `${w.path}: ${w.message}`));

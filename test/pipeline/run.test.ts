@@ -176,4 +176,19 @@ describe('runGeneration', () => {
     const c = structured<Out>(await call({ specs: ['Blog Comment comments body'] }));
     expect(c.format!.reason).toContain('not fetched');
   });
+
+  it('resolves association targets against the schemas already in the project', async () => {
+    const { root, call } = await setup();
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const spec = ['Blog Post posts title author:belongs_to:Accounts.User'];
+    const before = structured<Out>(await call({ specs: spec, dry_run: true }));
+    expect(before.warnings.join()).toContain('Accounts.User is not in this batch');
+    await mkdir(path.join(root, 'lib/my_app/accounts'), { recursive: true });
+    await writeFile(
+      path.join(root, 'lib/my_app/accounts/user.ex'),
+      'defmodule MyApp.Accounts.User do\n  use Ecto.Schema\n\n  schema "users" do\n    field :email, :string\n  end\nend\n',
+    );
+    const after = structured<Out>(await call({ specs: spec, dry_run: true }));
+    expect(after.warnings).toEqual([]);
+  });
 });

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { knownSchemas } from '../../../shared/elixir/schemas.js';
 import { planEctoSchemas } from '../../../shared/generate/ecto-schema.js';
 import { defineTool } from '../../../shared/mcp/index.js';
 import { GeneratorInputShape, GeneratorOutputSchema } from '../../../shared/pipeline/input.js';
@@ -21,5 +20,5 @@ Association targets outside the batch are resolved from the project's existing s
     idempotentHint: true,
     openWorldHint: false,
   },
-  handler: (args, ctx) => runGeneration(args, ctx, { plan: planEctoSchemas, knownSchemas }),
+  handler: (args, ctx) => runGeneration(args, ctx, { plan: planEctoSchemas }),
 });
