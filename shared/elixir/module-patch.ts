@@ -75,6 +75,12 @@ export interface ModuleScan {
   definitions: Definition[];
   aliases: AliasDirective[];
   describes: string[];
+  /**
+   * First segments of every module name the module's code mentions (`Date` for
+   * `Date.utc_today()`, `Ecto` for `%Ecto.Changeset{}`): a new alias with such a name would
+   * change what that code refers to.
+   */
+  aliasHeads: Set<string>;
   /** Rows (0-based) where top-level `use`/`import`/`require`/`@moduledoc` statements end. */
   preambleEndRows: number[];
   /** Offset of the start of the line after the last non-blank body line (where code goes). */
@@ -344,9 +350,16 @@ export async function scanModule(
         preambleEndRows.push(n.endPosition.row);
       }
     }
+    const aliasHeads = new Set(
+      block
+        .descendantsOfType('alias')
+        .filter((n): n is Node => n !== null)
+        .map((n) => compact(n.text).split('.')[0]!),
+    );
     return {
       source,
       module: expected,
+      aliasHeads,
       indent,
       eol: source.includes('\r\n') ? '\r\n' : '\n',
       definitions,

@@ -136,9 +136,13 @@ class Names {
   private readonly scope: Map<string, string>;
   readonly added: (AliasLine & { name: string; module: string })[] = [];
 
+  /** `reserved`: names the generated code itself uses unaliased (`Ecto`, `Decimal`). */
   constructor(scan: ModuleScan, reserved: readonly string[] = []) {
     this.scope = aliasScope(scan);
-    for (const r of reserved) if (!this.scope.has(r)) this.scope.set(r, `\u0000${r}`);
+    // A name the existing code already uses for another module must not be re-aliased.
+    for (const r of [...reserved, ...scan.aliasHeads]) {
+      if (!this.scope.has(r)) this.scope.set(r, `\u0000${r}`);
+    }
   }
 
   /** `as` is the wanted alias name; `line` the alias directive to add. */

@@ -111,6 +111,7 @@ end
       ['Helper', 'MyApp.BlogTest.Helper'],
     ]);
     expect(scan.describes).toEqual(['posts']);
+    expect([...scan.aliasHeads].sort()).toEqual(['Admin', 'Helper', 'MyApp', 'P', 'User']);
   });
 
   it('only counts the top-level module of that name, not strings, nested modules or other modules', async () => {

@@ -160,6 +160,27 @@ end
     expect(again.files).toEqual([{ path: 'lib/my_app/blog.ex', action: 'unchanged' }]);
   });
 
+  it('never re-aliases a name the existing code already uses for another module', async () => {
+    const mine = `defmodule MyApp.Calendar do
+  alias MyApp.Repo
+
+  def today, do: Date.utc_today()
+end
+`;
+    await put('lib/my_app/calendar.ex', mine);
+    const out = structured<Output>(
+      await generate({
+        with_tests: false,
+        schemas: [{ module: 'Calendar.Date', table: 'dates', fields: [{ name: 'label' }] }],
+      }),
+    );
+    expect(out.files).toEqual([{ path: 'lib/my_app/calendar.ex', action: 'updated' }]);
+    const now = await read('lib/my_app/calendar.ex');
+    expect(now).not.toContain('alias MyApp.Calendar.Date');
+    expect(now).toContain('def list_dates do\n    Repo.all(MyApp.Calendar.Date)\n  end');
+    expect(now).toContain('def today, do: Date.utc_today()');
+  });
+
   it('adds a describe and fixtures for a new schema to existing test files', async () => {
     structured<Output>(await generate({ schemas: [INPUT.schemas[0]] }));
     const before = await read('test/my_app/blog_test.exs');
