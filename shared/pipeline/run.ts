@@ -133,12 +133,47 @@ export async function runGeneration<A extends GeneratorInput>(
   opts: RunOptions<A>,
 ): Promise<ToolOutcome<GeneratorOutput>> {
   const dryRun = args.dry_run ?? false;
-  const warnings: string[] = [];
   const schemas = schemasFromInput(args);
   const allowed = await ctx.roots();
   const root = dryRun
     ? ((await resolveProjectRoot(allowed, args.project_root, { optional: true })) ?? null)
     : await resolveProjectRoot(allowed, args.project_root);
+  if (root === null || dryRun) return generate(args, ctx, opts, schemas, root);
+  return oneAtATime(root, () => generate(args, ctx, opts, schemas, root));
+}
+
+// Generations that write to the same project run one at a time, from reading the project to the
+// end of mix format: a planner reads the project (used migration versions, files it extends), so
+// two concurrent calls could otherwise both plan migration version V for different tables, or
+// extend a context file the other is rewriting.
+const projectQueues = new Map<string, Promise<void>>();
+
+async function oneAtATime<T>(root: string, fn: () => Promise<T>): Promise<T> {
+  const previous = projectQueues.get(root) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const tail = previous.then(() => mine);
+  projectQueues.set(root, tail);
+  await previous;
+  try {
+    return await fn();
+  } finally {
+    release();
+    if (projectQueues.get(root) === tail) projectQueues.delete(root);
+  }
+}
+
+async function generate<A extends GeneratorInput>(
+  args: A,
+  ctx: ToolContext,
+  opts: RunOptions<A>,
+  schemas: SchemaDef[],
+  root: string | null,
+): Promise<ToolOutcome<GeneratorOutput>> {
+  const dryRun = args.dry_run ?? false;
+  const warnings: string[] = [];
   const project = projectReader(root);
   const app = await resolveApp(args, project, warnings);
   const readKnown = opts.knownSchemas ?? knownSchemas;
