@@ -1,12 +1,48 @@
 // Bundles each stdio server (and the CLI) into one ESM file under dist/, so a client starts a
 // server with `node dist/<server>.js` and Node resolves one file of ours instead of dozens.
 // Dependencies stay external (node_modules): the SDK, zod, nunjucks, tree-sitter's WASM.
+//
+//   node scripts/build.mjs [--outdir DIR] [--entry NAME=FILE]… [--only NAME]…
+//
+// --outdir (default dist) and --entry/--only are for `npm run bench`, which bundles the servers
+// and its hello-world baseline into .bench/dist with exactly these options, without touching
+// dist/ while others use it.
 import { build } from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+let outdir = 'dist';
+const extra = {};
+const only = [];
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i];
+  const value = () => {
+    const v = argv[++i];
+    if (v === undefined) {
+      process.stderr.write(`${arg} needs a value\n`);
+      process.exit(2);
+    }
+    return v;
+  };
+  if (arg === '--outdir') outdir = value();
+  else if (arg === '--only') only.push(value());
+  else if (arg === '--entry') {
+    const [name, file] = value().split('=');
+    if (!name || !file) {
+      process.stderr.write('--entry takes NAME=FILE\n');
+      process.exit(2);
+    }
+    extra[name] = path.resolve(root, file);
+  } else {
+    process.stderr.write(`unknown option ${arg}\n`);
+    process.exit(2);
+  }
+}
+
 const entryPoints = {};
 for (const name of existsSync(path.join(root, 'servers'))
   ? readdirSync(path.join(root, 'servers'))
@@ -16,8 +52,14 @@ for (const name of existsSync(path.join(root, 'servers'))
 }
 if (existsSync(path.join(root, 'cli', 'index.ts')))
   entryPoints.cli = path.join(root, 'cli', 'index.ts');
+Object.assign(entryPoints, extra);
+if (only.length > 0) {
+  for (const name of Object.keys(entryPoints)) {
+    if (!only.includes(name) && !(name in extra)) delete entryPoints[name];
+  }
+}
 
-rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+rmSync(path.resolve(root, outdir), { recursive: true, force: true });
 if (Object.keys(entryPoints).length === 0) {
   process.stderr.write('nothing to build\n');
   process.exit(0);
@@ -25,7 +67,7 @@ if (Object.keys(entryPoints).length === 0) {
 await build({
   absWorkingDir: root,
   entryPoints,
-  outdir: 'dist',
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -37,6 +79,6 @@ await build({
 });
 process.stderr.write(
   `built ${Object.keys(entryPoints)
-    .map((n) => `dist/${n}.js`)
+    .map((n) => `${outdir}/${n}.js`)
     .join(', ')}\n`,
 );
