@@ -3,5 +3,7 @@
  * stdio entry, so that nothing evaluated after it can print to stdout through console.
  */
 import { routeConsoleToStderr } from './console.js';
+// Also the earliest point of every stdio entry: bound the young generation (see ./heap.ts).
+import './heap.js';
 
 routeConsoleToStderr();
