@@ -44,16 +44,25 @@ export const OnDeleteSchema = z
     'What the database does with this row when the referenced row is deleted: nothing (the delete fails while rows point at it; the default), delete_all (delete these rows too), nilify_all (set the foreign key to NULL; needs an optional association), restrict (like nothing, checked immediately).',
   );
 
-export const LiteralValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+/** Longest string value (defaults, inclusion values): far beyond any real default, still bounded. */
+export const MAX_VALUE_CHARS = 10_000;
+/** Most values in a list (enum values, inclusion, array defaults). */
+export const MAX_LIST_ITEMS = 1000;
+/** PostgreSQL's INDEX_MAX_KEYS. */
+export const MAX_INDEX_COLUMNS = 32;
+
+const valueString = z.string().max(MAX_VALUE_CHARS);
+
+export const LiteralValueSchema = z.union([valueString, z.number(), z.boolean()]);
 
 export const DefaultValueSchema = z
   .union([
-    z.string(),
+    valueString,
     z.number(),
     z.boolean(),
     z.null(),
-    z.array(LiteralValueSchema),
-    z.record(z.string(), z.unknown()),
+    z.array(LiteralValueSchema).max(MAX_LIST_ITEMS),
+    z.record(valueString, z.unknown()),
   ])
   .describe(
     'Default value, as JSON: a string for string/text/enum/uuid/decimal/date/time/datetime fields ("2024-01-31", "12:00:00", "120.50"), a number for integer/float, true/false for boolean, an array for array fields, an object for map fields. Set in the schema and as the column default.',
@@ -89,6 +98,7 @@ export const ValidationsSchema = z
     inclusion: z
       .array(LiteralValueSchema)
       .min(1)
+      .max(MAX_LIST_ITEMS)
       .optional()
       .describe(
         'validate_inclusion: the value must be one of these (use type enum for a closed set of names).',
@@ -123,6 +133,7 @@ export const FieldSchema = z
           })
           .max(100),
       )
+      .max(MAX_LIST_ITEMS)
       .optional()
       .describe(
         'For type enum (or array with inner enum): the allowed values, in order, e.g. ["draft", "published"].',
@@ -273,6 +284,7 @@ export const IndexSchema = z
     columns: z
       .array(identifier('An index column'))
       .min(1)
+      .max(MAX_INDEX_COLUMNS)
       .describe('Columns of the index, in order.'),
     unique: z
       .boolean()
