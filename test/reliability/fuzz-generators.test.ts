@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { ToolError } from '../../shared/mcp/index.js';
-import { checkModel } from '../../shared/model/index.js';
+import { FIELD_TYPES, checkModel } from '../../shared/model/index.js';
 import { projectReader, type PlanContext } from '../../shared/pipeline/run.js';
 import { checkElixirSources, describeElixir, describeElixirFailures } from '../support/elixir.js';
 import { model, validishModel } from './arbitraries.js';
@@ -42,6 +42,7 @@ describeElixir('generators under adversarial models', () => {
     ];
     let rejected = 0;
     let plannerRefusals = 0;
+    const typesAccepted = new Set<string>();
     let accepted = 0;
     const crashes: string[] = [];
     const emptyErrors: string[] = [];
@@ -66,6 +67,9 @@ describeElixir('generators under adversarial models', () => {
         continue;
       }
       accepted++;
+      for (const s of result.model.schemas) {
+        for (const f of s.fields) typesAccepted.add(f.inner ? `${f.type}:${f.inner}` : f.type);
+      }
       for (const p of planners) {
         let files;
         try {
@@ -120,6 +124,7 @@ describeElixir('generators under adversarial models', () => {
       rejected_with_errors: rejected,
       planner_refusals: plannerRefusals,
       crashes: crashes.length,
+      field_types_accepted: typesAccepted.size,
       files_generated: filesGenerated,
       files_per_planner: perPlanner,
       distinct_files_checked: sources.length,
@@ -138,6 +143,9 @@ describeElixir('generators under adversarial models', () => {
       invalid.map((r) => `${r.path}: ${r.syntaxError?.message ?? r.formatterError}`).slice(0, 5),
     ).toEqual([]);
     expect(injections.slice(0, 10)).toEqual([]);
+    // Every field type reached the generators.
+    const baseTypes = new Set([...typesAccepted].map((t) => t.split(':')[0]));
+    expect(FIELD_TYPES.filter((t) => !baseTypes.has(t))).toEqual([]);
     // Both outcomes must be exercised substantially, else the fuzzer tests nothing.
     expect(accepted).toBeGreaterThan(VALIDISH_RUNS / 10);
     expect(rejected).toBeGreaterThan(WILD_RUNS / 2);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkspaceError, writeFiles } from '../../shared/workspace/index.js';
+import { WorkspaceError, nodeFsOps, writeFiles } from '../../shared/workspace/index.js';
 import { connect, errorText, tempProject } from '../support/mcp.js';
 import {
   generatorServers,
@@ -21,7 +21,7 @@ import {
 } from './support.js';
 
 const SEED = 4242;
-const RUNS = Number(process.env.RELIABILITY_PATH_RUNS ?? 600);
+const RUNS = Number(process.env.RELIABILITY_PATH_RUNS ?? 1500);
 
 let base: string;
 let root: string;
@@ -180,6 +180,27 @@ describe('writeFiles never writes outside the root', () => {
     expect(bad).toEqual([]);
     expect(diff).toEqual([]);
   }, 60_000);
+});
+
+describe('a directory swapped for a symlink during the write', () => {
+  it('is caught before anything is written through it', async () => {
+    const before = await snapshotTree(outside);
+    // The attacker wins the race at mkdir: lib/race becomes a symlink to outside.
+    const err = await writeFiles(root, [{ path: 'lib/race/new.ex', content: 'x\n' }], {
+      onConflict: 'error',
+      fsOps: {
+        ...nodeFsOps,
+        mkdir: async (dir) => {
+          if (dir.endsWith(`${path.sep}race`)) await symlink(outside, dir);
+          else await nodeFsOps.mkdir(dir);
+        },
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkspaceError);
+    expect((err as WorkspaceError).message).toMatch(/race/);
+    expect(treeDiff(before, await snapshotTree(outside))).toEqual([]);
+    await rm(path.join(root, 'lib', 'race'), { force: true });
+  });
 });
 
 describe('generator tools refuse a project_root outside the allowlist', () => {
