@@ -21,6 +21,7 @@ import {
   fixturesModule,
   fullModule,
   pluralName,
+  repoAlias,
   singularName,
 } from './common.js';
 import { fieldValues, invalidLiteral, type Value } from './context-values.js';
@@ -128,7 +129,8 @@ function variableFor(name: string): string {
 }
 
 function repoLine(app: App): string {
-  return app.repo.endsWith('.Repo') ? `alias ${app.repo}` : `alias ${app.repo}, as: Repo`;
+  const r = repoAlias(app);
+  return r.as === null ? `alias ${r.alias}` : `alias ${r.alias}, as: ${r.as}`;
 }
 
 /** Why a schema gets no context functions, or null. */
