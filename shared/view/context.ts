@@ -12,7 +12,7 @@
  */
 import { ELIXIR_RESERVED_WORDS, underscore } from '../naming/index.js';
 import { lastSegment, namespaceOf } from '../model/index.js';
-import type { App, Model, PrimaryKeyType, Schema } from '../model/index.js';
+import type { App, BelongsTo, Model, PrimaryKeyType, Schema } from '../model/index.js';
 import { ex, exAtom, exKey, type Ex, type Pair } from '../render/index.js';
 import {
   contextFilePath,
@@ -385,14 +385,15 @@ function planSchema(
       .filter((f) => f.required && (f.type !== 'references' || parentKeys.has(f.name)))
       .map((f) => ({ key: f.name, literal: 'nil' })),
     ...s.associations
-      .filter((a) => a.kind === 'belongs_to' && a.required && parentKeys.has(a.foreign_key))
-      .map((a) => ({ key: (a as { foreign_key: string }).foreign_key, literal: 'nil' })),
+      .filter((a): a is BelongsTo => a.kind === 'belongs_to')
+      .filter((a) => a.required && parentKeys.has(a.foreign_key))
+      .map((a) => ({ key: a.foreign_key, literal: 'nil' })),
   ];
   if (invalid.length === 0) {
     const field = s.fields.find((f) => f.type !== 'references');
-    const fk = s.associations.find((a) => a.kind === 'belongs_to');
+    const fk = s.associations.find((a): a is BelongsTo => a.kind === 'belongs_to');
     if (field) invalid = [{ key: field.name, literal: invalidLiteral(field.type) }];
-    else if (fk && fk.kind === 'belongs_to') {
+    else if (fk) {
       invalid = [{ key: fk.foreign_key, literal: invalidLiteral(fk.type) }];
     } else {
       invalid = null;
