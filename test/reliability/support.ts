@@ -4,7 +4,16 @@
  * that exist in this checkout.
  */
 import { createHash } from 'node:crypto';
-import { chmod, lstat, mkdir, readFile, readdir, readlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  rename,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { McpServer } from '@modelcontextprotocol/server';
@@ -30,6 +39,20 @@ export async function recordFigures(area: string, figures: Record<string, unknow
   const merged = { ...prev, ...figures, recorded_at: new Date().toISOString() };
   await writeFile(file, JSON.stringify(merged, null, 2) + '\n');
   process.stderr.write(`[reliability] ${area}: ${JSON.stringify(figures)}\n`);
+  // One summary of every area recorded so far: .bench/reliability.json (atomic replace, since
+  // test files run in parallel workers).
+  const all: Record<string, unknown> = {};
+  for (const name of (await readdir(FIGURES_DIR)).filter((n) => n.endsWith('.json')).sort()) {
+    try {
+      all[name.slice(0, -5)] = JSON.parse(await readFile(path.join(FIGURES_DIR, name), 'utf8'));
+    } catch {
+      // being rewritten by another worker; its own record call will include it
+    }
+  }
+  const summary = path.join(REPO, '.bench', 'reliability.json');
+  const tmp = `${summary}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(all, null, 2) + '\n');
+  await rename(tmp, summary);
 }
 
 export type TreeEntry =
