@@ -243,8 +243,10 @@ async function generate<A extends GeneratorInput>(
   }));
   let format: GeneratorOutput['format'];
   const mode = args.format ?? 'auto';
+  // auto formats only the files this call created: an updated file may be a user's context we
+  // extended, whose other bytes must stay as they were (format "mix" formats both).
   const changed = files
-    .filter((f) => f.action === 'created' || f.action === 'updated')
+    .filter((f) => f.action === 'created' || (mode === 'mix' && f.action === 'updated'))
     .map((f) => f.path);
   const unsafe = mode === 'auto' ? await formatterWouldAddParens(project) : null;
   if (!dryRun && changed.length > 0 && unsafe !== null) {

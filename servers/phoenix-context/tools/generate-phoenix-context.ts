@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { knownSchemas } from '../../../shared/elixir/schemas.js';
 import { planPhoenixContexts } from '../../../shared/generate/phoenix-context.js';
 import { defineTool } from '../../../shared/mcp/index.js';
 import { GeneratorInputShape, GeneratorOutputSchema } from '../../../shared/pipeline/input.js';
@@ -30,5 +29,5 @@ Input: schemas (the model) or specs (phx.gen-style lines), optional app/project_
     idempotentHint: true,
     openWorldHint: false,
   },
-  handler: (args, ctx) => runGeneration(args, ctx, { plan: planPhoenixContexts, knownSchemas }),
+  handler: (args, ctx) => runGeneration(args, ctx, { plan: planPhoenixContexts }),
 });
