@@ -137,7 +137,7 @@ it('a failing disk leaves the project as it was, or reports every file left writ
     rolled_back: 0,
     rollback_failed_reported: 0,
     partial_writes: 0,
-    temp_leftovers: 0,
+    temp_files_left_and_reported: 0,
   };
   const problems: string[] = [];
   const base = await mkdtemp(path.join(os.tmpdir(), 'phx-gen-mcp-faults-'));
@@ -208,7 +208,7 @@ it('a failing disk leaves the project as it was, or reports every file left writ
           } else {
             problems.push(`unexpected code ${error.code}: ${error.message}`);
           }
-          if (temps.length > 0) stats.temp_leftovers++;
+          if (temps.length > 0) stats.temp_files_left_and_reported++;
         },
       ),
       { seed: SEED, numRuns: RUNS },

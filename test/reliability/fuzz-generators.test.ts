@@ -12,10 +12,12 @@ import { projectReader, type PlanContext } from '../../shared/pipeline/run.js';
 import { checkElixirSources, describeElixir, describeElixirFailures } from '../support/elixir.js';
 import { model, validishModel } from './arbitraries.js';
 import { astCheck } from './ast-check.js';
-import { generatorPlanners, recordFigures } from './support.js';
+import { connect } from '../support/mcp.js';
+import { generatorPlanners, generatorServers, recordFigures } from './support.js';
 
 const SEED = 20261121;
 const VALIDISH_RUNS = Number(process.env.RELIABILITY_VALIDISH_RUNS ?? 1500);
+const MCP_RUNS = Number(process.env.RELIABILITY_MCP_RUNS ?? 150);
 const WILD_RUNS = Number(process.env.RELIABILITY_WILD_RUNS ?? 2000);
 
 /** Interpolations a generator may write on its own (Phoenix fixtures' unique values). */
@@ -94,6 +96,54 @@ describeElixir('generators under adversarial models', () => {
     }
     const planMs = performance.now() - started;
 
+    // A slice of the same inputs through each generator tool over MCP (dry run): the tool's
+    // input schema, the pipeline and the output schema see them too. A tool may refuse with a
+    // clear error, never with "Internal error".
+    const tMcp = performance.now();
+    const servers = await generatorServers();
+    const mcpInputs = [
+      ...inputs.slice(0, MCP_RUNS),
+      ...inputs.slice(VALIDISH_RUNS, VALIDISH_RUNS + MCP_RUNS),
+    ];
+    let mcpCalls = 0;
+    let mcpOk = 0;
+    for (const g of servers) {
+      const c = await connect(
+        g.createServer({ cliRoots: [], clock: () => new Date('2026-01-02T03:04:05Z') }),
+      );
+      try {
+        for (const [i, input] of mcpInputs.entries()) {
+          mcpCalls++;
+          const r = (await c.client.callTool({
+            name: g.tool,
+            arguments: { ...input, dry_run: true },
+          })) as {
+            isError?: boolean;
+            content?: { type: string; text?: string }[];
+            structuredContent?: { files: { path: string; content?: string }[] };
+          };
+          const text = r.content?.map((x) => x.text ?? '').join('\n') ?? '';
+          if (r.isError) {
+            if (/Internal error/i.test(text) || text.trim() === '') {
+              crashes.push(
+                `mcp ${g.tool} input ${i}: ${text.slice(0, 500)}\n${JSON.stringify(input).slice(0, 2000)}`,
+              );
+            }
+            continue;
+          }
+          mcpOk++;
+          for (const f of r.structuredContent?.files ?? []) {
+            const content = f.content ?? '';
+            if (!byContent.has(content))
+              byContent.set(content, { label: `mcp ${g.tool} ${i} ${f.path}`, cases: 1 });
+          }
+        }
+      } finally {
+        await c.close();
+      }
+    }
+    const mcpMs = performance.now() - tMcp;
+
     const sources = [...byContent.entries()].map(([content, v]) => ({ path: v.label, content }));
     const t1 = performance.now();
     const checked = await checkElixirSources(sources);
@@ -133,6 +183,9 @@ describeElixir('generators under adversarial models', () => {
       not_mix_format_exact_samples: describeElixirFailures(notFormatted.slice(0, 4)),
       injections_found: injections.length,
       plan_ms: Math.round(planMs),
+      mcp_dry_run_calls: mcpCalls,
+      mcp_dry_run_ok: mcpOk,
+      mcp_ms: Math.round(mcpMs),
       elixir_parse_and_format_ms: Math.round(parseMs),
       elixir_ast_check_ms: Math.round(astMs),
     });
