@@ -23,13 +23,7 @@ function walk(dir: string): string[] {
 }
 
 export function goldenElixirFiles(): { path: string; content: string }[] {
-  let all: string[] = [];
-  try {
-    all = walk(goldenRoot);
-  } catch {
-    return [];
-  }
-  return all
+  return walk(goldenRoot)
     .filter((f) => /\.exs?$/.test(f) && f.split(path.sep).includes('expected'))
     .map((f) => ({ path: path.relative(goldenRoot, f), content: readFileSync(f, 'utf8') }));
 }
