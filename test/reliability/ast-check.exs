@@ -6,6 +6,7 @@
 #   <id>\tinterp\t<base64 Macro.to_string of the interpolated expression>   (one per #{...})
 #   <id>\tcall\t<base64 Macro.to_string of the call>    (remote calls into System, File, Code,
 #                                                        Port, :os, :erlang, IO)
+#   <id>\tregex\t<base64 source and error>   (a ~r sigil that Regex.compile rejects)
 #   <id>\tsyntax\t<base64 message>
 #   <id>\tend
 # then "done". An interpolation, in a string, charlist, sigil, heredoc or quoted atom, is always
@@ -28,6 +29,12 @@ manifest
 
     {_, findings} =
       Macro.prewalk(ast, [], fn
+        {:sigil_r, _, [{:<<>>, _, [body]}, mods]} = node, acc when is_binary(body) ->
+          case Regex.compile(body, List.to_string(mods)) do
+            {:ok, _} -> {node, acc}
+            {:error, reason} -> {node, [{"regex", "~r/#{body}/ #{inspect(reason)}"} | acc]}
+          end
+
         {{:., _, [Kernel, :to_string]}, _, [expr]} = node, acc ->
           {node, [{"interp", Macro.to_string(expr)} | acc]}
 

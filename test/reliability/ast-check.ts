@@ -14,6 +14,8 @@ const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ast-chec
 export interface AstFindings {
   interpolations: string[];
   calls: string[];
+  /** ~r sigils whose regex does not compile in Elixir (a CompileError at build time). */
+  badRegexes: string[];
   syntaxError: string | null;
 }
 
@@ -39,6 +41,7 @@ export async function astCheck(sources: readonly string[]): Promise<AstFindings[
     const out: AstFindings[] = sources.map(() => ({
       interpolations: [],
       calls: [],
+      badRegexes: [],
       syntaxError: null,
     }));
     const ended = new Set<number>();
@@ -49,6 +52,7 @@ export async function astCheck(sources: readonly string[]): Promise<AstFindings[
       const text = Buffer.from(b64 ?? '', 'base64').toString('utf8');
       if (kind === 'interp') f.interpolations.push(text);
       else if (kind === 'call') f.calls.push(text);
+      else if (kind === 'regex') f.badRegexes.push(text);
       else if (kind === 'syntax') f.syntaxError = text;
       else if (kind === 'end') ended.add(Number(id));
     }

@@ -155,12 +155,14 @@ describeElixir('generators under adversarial models', () => {
     const invalid = checked.filter((r) => r.syntaxError !== null || r.formatterError !== null);
     const notFormatted = checked.filter((r) => r.formatDiff !== null);
     const injections: string[] = [];
+    const badRegexes: string[] = [];
     ast.forEach((f, i) => {
       const label = sources[i]!.path;
       for (const x of f.interpolations) {
         if (!ALLOWED_INTERPOLATIONS.some((re) => re.test(x)))
           injections.push(`${label}: interpolation #{${x}}`);
       }
+      for (const r of f.badRegexes) badRegexes.push(`${label}: ${r}`);
       for (const c of f.calls) {
         if (!ALLOWED_CALLS.some((re) => re.test(c))) injections.push(`${label}: call ${c}`);
       }
@@ -182,6 +184,8 @@ describeElixir('generators under adversarial models', () => {
       not_mix_format_exact: notFormatted.length,
       not_mix_format_exact_samples: describeElixirFailures(notFormatted.slice(0, 4)),
       injections_found: injections.length,
+      regexes_elixir_rejects: badRegexes.length,
+      regexes_elixir_rejects_samples: badRegexes.slice(0, 5),
       plan_ms: Math.round(planMs),
       mcp_dry_run_calls: mcpCalls,
       mcp_dry_run_ok: mcpOk,
@@ -196,6 +200,7 @@ describeElixir('generators under adversarial models', () => {
       invalid.map((r) => `${r.path}: ${r.syntaxError?.message ?? r.formatterError}`).slice(0, 5),
     ).toEqual([]);
     expect(injections.slice(0, 10)).toEqual([]);
+    expect(badRegexes.slice(0, 10)).toEqual([]);
     // Every field type reached the generators.
     const baseTypes = new Set([...typesAccepted].map((t) => t.split(':')[0]));
     expect(FIELD_TYPES.filter((t) => !baseTypes.has(t))).toEqual([]);
