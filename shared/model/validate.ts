@@ -307,6 +307,16 @@ export function normalizeModel(
     checkNames(s, input.schemas[i]!, p, err);
     s.associations.forEach((a, j) => {
       const ap = `${p}.associations[${j}]`;
+      // Derived column and table names (<name>_id, <owner>_id, join tables) can pass
+      // PostgreSQL's limit even when every name given is within it; it would truncate them.
+      const derived = a.kind === 'many_to_many' ? [a.join_table, ...a.join_keys] : [a.foreign_key];
+      const long = a.inferred ? undefined : derived.find((n) => n.length > 63);
+      if (long !== undefined) {
+        err(
+          ap,
+          `${s.module}.${a.name}: the derived name "${long}" is longer than PostgreSQL's 63-character identifier limit; set a shorter ${a.kind === 'many_to_many' ? 'join_table' : 'foreign_key'} or name.`,
+        );
+      }
       if (
         (a.kind === 'has_many' || a.kind === 'has_one') &&
         a.target_index !== null &&

@@ -165,3 +165,41 @@ describe('size caps through the generator tools', () => {
     figures.at_cap_ms = timings;
   }, 60_000);
 });
+
+describe('derived identifiers', () => {
+  it('a foreign key derived from a long module name is refused, not truncated by PostgreSQL', async () => {
+    const { checkModel } = await import('../../shared/model/index.js');
+    const long = `Blog.${'A'.repeat(70)}`;
+    const r = checkModel({
+      app: APP,
+      schemas: [
+        {
+          module: long,
+          table: 'things',
+          associations: [{ kind: 'has_many', name: 'items', target: 'Blog.Item' }],
+        },
+        { module: 'Blog.Item', fields: [{ name: 'x' }] },
+      ],
+    });
+    expect(r.model).toBeNull();
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        path: 'schemas[0].associations[0]',
+        message: expect.stringMatching(/63-character/),
+      }),
+    ]);
+    // At the limit it is fine: 60 letters + "_id".
+    const ok = checkModel({
+      app: APP,
+      schemas: [
+        {
+          module: `Blog.${'A'.repeat(60)}`,
+          table: 'things',
+          associations: [{ kind: 'has_many', name: 'items', target: 'Blog.Item' }],
+        },
+        { module: 'Blog.Item', fields: [{ name: 'x' }] },
+      ],
+    });
+    expect(ok.errors).toEqual([]);
+  });
+});
