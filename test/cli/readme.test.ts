@@ -36,7 +36,7 @@ describe('README.md', () => {
     expect(firstBlock).toMatch(/^npm ci && npm start\b/m);
     expect(firstBlock).toMatch(/^npm run check\b/m);
     expect(readme.indexOf('```sh')).toBeLessThan(readme.indexOf('\n## '));
-    expect(readme).toContain('
+    expect(readme).toContain('## Design choices');
   });
 });
 
