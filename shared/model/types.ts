@@ -32,27 +32,7 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export type ScalarType = (typeof SCALAR_TYPES)[number];
 
 /** Inner types of `array:` (`enum` needs values: `tags:array:enum:a:b`). */
-export const ARRAY_INNER_TYPES = [
-  'string',
-  'text',
-  'integer',
-  'float',
-  'decimal',
-  'boolean',
-  'map',
-  'uuid',
-  'binary',
-  'date',
-  'time',
-  'time_usec',
-  'naive_datetime',
-  'naive_datetime_usec',
-  'utc_datetime',
-  'utc_datetime_usec',
-  'id',
-  'binary_id',
-  'enum',
-] as const;
+export const ARRAY_INNER_TYPES = [...SCALAR_TYPES, 'enum'] as const;
 export type ArrayInnerType = (typeof ARRAY_INNER_TYPES)[number];
 
 /** Inner types of `map:` (a map whose values all have this type). */

@@ -25,6 +25,11 @@ export const ParseOptionsShape = {
   no_timestamps: z.boolean().optional().describe('With specs: no inserted_at/updated_at.'),
 };
 
+/** `project_root` of every tool that looks at a project; the description says what it is for. */
+export function projectRootSchema(description: string) {
+  return z.string().min(1).max(4096).optional().describe(description);
+}
+
 export const OnConflictSchema = z
   .enum(['error', 'skip', 'overwrite'])
   .describe(
@@ -36,14 +41,9 @@ export const GeneratorInputShape = {
   specs: SpecsSchema.optional(),
   ...ParseOptionsShape,
   app: AppSchema.optional(),
-  project_root: z
-    .string()
-    .min(1)
-    .max(4096)
-    .optional()
-    .describe(
-      'The Phoenix project directory (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs.',
-    ),
+  project_root: projectRootSchema(
+    'The Phoenix project directory (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs.',
+  ),
   dry_run: z
     .boolean()
     .optional()

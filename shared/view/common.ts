@@ -5,6 +5,7 @@
 import { pluralize, underscore } from '../naming/index.js';
 import { ECTO_SCHEMA_TYPE, MIGRATION_TYPE, lastSegment } from '../model/index.js';
 import type { App, Field, Schema, ScalarType } from '../model/index.js';
+import { ex, exLiteral, exString, type Ex } from '../render/index.js';
 
 /** "MyApp.Blog.Post" from "Blog.Post". */
 export function fullModule(app: App, rel: string): string {
@@ -111,4 +112,17 @@ export function migrationType(f: Field): string {
     default:
       return MIGRATION_TYPE[f.type];
   }
+}
+
+/** A JSON value (a map or list default) as a layout tree, so it wraps like `mix format`. */
+export function jsonEx(v: unknown): Ex {
+  if (Array.isArray(v)) return ex.list(v.map(jsonEx));
+  if (v !== null && typeof v === 'object') {
+    return ex.map(
+      Object.entries(v as Record<string, unknown>).map(([k, x]) =>
+        ex.arrow(exString(k), jsonEx(x)),
+      ),
+    );
+  }
+  return ex.raw(exLiteral(v));
 }

@@ -25,7 +25,7 @@ import {
   type Ex,
   type Pair,
 } from '../render/index.js';
-import { migrationType } from './common.js';
+import { migrationType, jsonEx } from './common.js';
 
 /** A foreign key column: `add :author_id, references(:users, …)`. */
 export interface ForeignKeySpec {
@@ -134,19 +134,6 @@ function decimalLiteral(v: unknown): string {
     return exString(v);
   }
   return exLiteral(v);
-}
-
-/** A JSON value as a layout tree, so long map or list defaults wrap like `mix format`. */
-function jsonEx(v: unknown): Ex {
-  if (Array.isArray(v)) return ex.list(v.map(jsonEx));
-  if (v !== null && typeof v === 'object') {
-    return ex.map(
-      Object.entries(v as Record<string, unknown>).map(([k, x]) =>
-        ex.arrow(exString(k), jsonEx(x)),
-      ),
-    );
-  }
-  return ex.raw(exLiteral(v));
 }
 
 function scalarDefault(type: string, v: unknown): Ex {

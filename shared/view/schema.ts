@@ -42,7 +42,7 @@ import type {
   Schema,
 } from '../model/index.js';
 import { underscore } from '../naming/index.js';
-import { ectoType, fullModule, schemaFilePath, singularName } from './common.js';
+import { ectoType, fullModule, schemaFilePath, singularName, jsonEx } from './common.js';
 
 export interface SchemaView {
   path: string;
@@ -59,6 +59,8 @@ export interface SchemaView {
   body: string[];
   /** The changeset's struct parameter name. */
   var: string;
+  /** `  def changeset(post, attrs) do`, broken like `mix format` when the name is very long. */
+  changeset_head: string;
   /** Formatted pipeline steps (`    |> cast(attrs, […])`). */
   steps: string[];
 }
@@ -144,19 +146,6 @@ export function scalarLiteral(type: string, v: unknown): string {
 /** {@link scalarLiteral} as a layout tree: maps (JSON objects) may break over lines. */
 function scalarEx(type: string, v: unknown): Ex {
   return type === 'map' ? jsonEx(v) : ex.raw(scalarLiteral(type, v));
-}
-
-/** A JSON value as a layout tree (so long maps/lists break like `mix format`). */
-function jsonEx(v: unknown): Ex {
-  if (Array.isArray(v)) return ex.list(v.map(jsonEx));
-  if (v !== null && typeof v === 'object') {
-    return ex.map(
-      Object.entries(v as Record<string, unknown>).map(([k, x]) =>
-        ex.arrow(exString(k), jsonEx(x)),
-      ),
-    );
-  }
-  return ex.raw(exLiteral(v));
 }
 
 /** Sigil and Decimal literals are valid only for values the validator accepted. */
@@ -425,6 +414,10 @@ export function schemaView(app: App, schema: Schema, opts: SchemaViewOptions): S
     schema_open: schema.embedded ? 'embedded_schema do' : `schema ${exString(schema.table)} do`,
     body: blockLines(groups),
     var: changesetVar(schema),
+    changeset_head: formatLines(
+      ex.callNoParens('def', [ex.call('changeset', [changesetVar(schema), 'attrs'])]),
+      { indent: 2, doBlock: true },
+    ),
     steps: changesetSteps(c),
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { projectRootSchema } from '../../../shared/pipeline/input.js';
 import {
   SCHEMA_ASSOCIATION_KINDS,
   readProjectSchemas,
@@ -8,14 +9,9 @@ import { defineTool, resolveProjectRoot } from '../../../shared/mcp/index.js';
 import { projectReader } from '../../../shared/pipeline/run.js';
 
 export const ListEctoSchemasInput = z.object({
-  project_root: z
-    .string()
-    .min(1)
-    .max(4096)
-    .optional()
-    .describe(
-      'The Phoenix project directory (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs.',
-    ),
+  project_root: projectRootSchema(
+    'The Phoenix project directory (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs.',
+  ),
 });
 
 const FieldSchema = z.object({

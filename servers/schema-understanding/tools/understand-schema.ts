@@ -1,5 +1,6 @@
 import type { CreateMessageResult, SamplingMessage } from '@modelcontextprotocol/server';
 import * as z from 'zod';
+import { projectRootSchema } from '../../../shared/pipeline/input.js';
 import { checkModel, modelJsonSchema, type Issue } from '../../../shared/model/index.js';
 import { reviewModel } from '../../../shared/model/review.js';
 import {
@@ -138,14 +139,9 @@ export const understandSchemaTool = defineTool({
       .describe(
         'What to model, in plain language: the entities, their attributes and how they relate.',
       ),
-    project_root: z
-      .string()
-      .min(1)
-      .max(4096)
-      .optional()
-      .describe(
-        'The Phoenix project (its app and existing schemas inform the model). Default: the one allowed root that contains mix.exs, else none.',
-      ),
+    project_root: projectRootSchema(
+      'The Phoenix project (its app and existing schemas inform the model). Default: the one allowed root that contains mix.exs, else none.',
+    ),
   }),
   output: OutputSchema,
   annotations: {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { projectRootSchema } from '../../../shared/pipeline/input.js';
 import { AppSchema, checkModel, MAX_SCHEMAS, type Issue } from '../../../shared/model/index.js';
 import { reviewModel } from '../../../shared/model/review.js';
 import { defineTool, type ToolContext } from '../../../shared/mcp/index.js';
@@ -19,14 +20,9 @@ export const validateSchemaModelTool = defineTool({
       .describe(
         'The application {"otp_app": "my_app", "base_module": "MyApp", "repo"?: "MyApp.Repo"}; default: detected from the project\'s mix.exs, else none.',
       ),
-    project_root: z
-      .string()
-      .min(1)
-      .max(4096)
-      .optional()
-      .describe(
-        'The Phoenix project whose app and existing schemas to check against (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs, else none.',
-      ),
+    project_root: projectRootSchema(
+      'The Phoenix project whose app and existing schemas to check against (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs, else none.',
+    ),
   }),
   output: z.object({
     valid: z.boolean().describe('true when the generators will accept the model.'),
