@@ -11,9 +11,6 @@ import { knownSchemas } from '../elixir/schemas.js';
 import { formatFiles } from '../mix/index.js';
 import {
   normalizeModel,
-  parseGenSpec,
-  SpecError,
-  formatSpecIssue,
   type App,
   type Issue,
   type KnownSchema,
@@ -24,6 +21,7 @@ import { resolveProjectRoot, ToolError, type ToolContext, type ToolOutcome } fro
 import { detectProject, ProjectError } from '../project/index.js';
 import { listFiles, readText, writeFiles, type PlannedFile } from '../workspace/index.js';
 import type { GeneratorInput, GeneratorOutput } from './input.js';
+import { parseSpecsOrThrow } from './specs.js';
 
 export const DEFAULT_APP: App = { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
 
@@ -65,23 +63,7 @@ export function schemasFromInput(args: GeneratorInput): SchemaDef[] {
       'Pass either schemas (the model, e.g. from parse_gen_spec) or specs (phx.gen-style lines), not both.',
     );
   }
-  if (args.specs) {
-    try {
-      return parseGenSpec(args.specs, {
-        ...(args.binary_id === undefined ? {} : { binary_id: args.binary_id }),
-        ...(args.timestamp_type === undefined ? {} : { timestamp_type: args.timestamp_type }),
-        ...(args.no_timestamps === undefined ? {} : { no_timestamps: args.no_timestamps }),
-      });
-    } catch (e) {
-      if (e instanceof SpecError) {
-        throw new ToolError(
-          `The spec could not be parsed:\n${e.issues.map((i) => `- ${formatSpecIssue(i)}`).join('\n')}`,
-          { details: { issues: e.issues } },
-        );
-      }
-      throw e;
-    }
-  }
+  if (args.specs) return parseSpecsOrThrow({ ...args, specs: args.specs });
   if (args.schemas) return args.schemas;
   throw new ToolError(
     'Nothing to generate: pass schemas (the model, e.g. from parse_gen_spec) or specs (phx.gen-style lines such as "Blog Post posts title:string").',

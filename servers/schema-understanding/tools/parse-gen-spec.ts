@@ -1,13 +1,9 @@
 import * as z from 'zod';
-import {
-  formatSpecIssue,
-  normalizeModel,
-  parseGenSpec,
-  SpecError,
-} from '../../../shared/model/index.js';
+import { normalizeModel } from '../../../shared/model/index.js';
 import { defineTool, ToolError } from '../../../shared/mcp/index.js';
 import { formatIssues } from '../../../shared/pipeline/run.js';
 import { ParseOptionsShape, SpecsSchema } from '../../../shared/pipeline/input.js';
+import { parseSpecsOrThrow } from '../../../shared/pipeline/specs.js';
 import { IssueSchema } from '../lib/output.js';
 
 export const parseGenSpecTool = defineTool({
@@ -31,22 +27,7 @@ export const parseGenSpecTool = defineTool({
     openWorldHint: false,
   },
   async handler(args) {
-    let schemas;
-    try {
-      schemas = parseGenSpec(args.specs, {
-        ...(args.binary_id === undefined ? {} : { binary_id: args.binary_id }),
-        ...(args.timestamp_type === undefined ? {} : { timestamp_type: args.timestamp_type }),
-        ...(args.no_timestamps === undefined ? {} : { no_timestamps: args.no_timestamps }),
-      });
-    } catch (e) {
-      if (e instanceof SpecError) {
-        throw new ToolError(
-          `The spec could not be parsed (nothing was returned):\n${e.issues.map((i) => `- ${formatSpecIssue(i)}`).join('\n')}`,
-          { details: { issues: e.issues } },
-        );
-      }
-      throw e;
-    }
+    const schemas = parseSpecsOrThrow(args, 'The spec could not be parsed (nothing was returned)');
     const { model, errors, warnings } = normalizeModel({ schemas });
     if (!model) {
       throw new ToolError(
