@@ -57,6 +57,12 @@ export const GeneratorInputShape = {
     .describe(
       'Run `mix format` on the written files: auto (default; when mix is found and the project has mix.exs), mix (required; failure is reported), none.',
     ),
+  verify: z
+    .boolean()
+    .optional()
+    .describe(
+      'After writing, run `mix compile` in the project and return its diagnostics (file, line, severity, message). Off by default: it compiles the whole project (and its deps the first time) and can take minutes.',
+    ),
 };
 
 export const FileResultSchema = z.object({
@@ -81,6 +87,22 @@ export const GeneratorOutputSchema = z.object({
     })
     .optional()
     .describe('Whether mix format ran on the written files.'),
+  compile: z
+    .object({
+      status: z.enum(['compiled', 'failed', 'skipped']),
+      reason: z.string().optional(),
+      diagnostics: z.array(
+        z.object({
+          file: z.string().describe('As mix printed it, relative to the project; "" when none.'),
+          line: z.number().int().optional(),
+          column: z.number().int().optional(),
+          severity: z.enum(['error', 'warning']),
+          message: z.string(),
+        }),
+      ),
+    })
+    .optional()
+    .describe('The result of `mix compile` (only with verify: true).'),
 });
 
 export type GeneratorInput = {

@@ -8,8 +8,9 @@
  * generation, conflicts per on_conflict, dry runs without a project, clear errors) lives here once.
  */
 import { knownSchemas } from '../elixir/schemas.js';
-import { formatFiles } from '../mix/index.js';
+import { compileProject, formatFiles } from '../mix/index.js';
 import {
+  defaultTable,
   normalizeModel,
   type App,
   type Issue,
@@ -19,7 +20,7 @@ import {
 } from '../model/index.js';
 import { resolveProjectRoot, ToolError, type ToolContext, type ToolOutcome } from '../mcp/index.js';
 import { detectProject, ProjectError } from '../project/index.js';
-import { listFiles, readText, writeFiles, type PlannedFile } from '../workspace/index.js';
+import { rootReader, writeFiles, type PlannedFile } from '../workspace/index.js';
 import type { GeneratorInput, GeneratorOutput } from './input.js';
 import { parseSpecsOrThrow } from './specs.js';
 
@@ -70,13 +71,41 @@ export function schemasFromInput(args: GeneratorInput): SchemaDef[] {
   );
 }
 
+/**
+ * Reads the project for ONE call: the root's realpath is resolved once (containment is still
+ * checked on every read), so make a new reader per call.
+ */
 export function projectReader(root: string | null): ProjectReader {
   if (root === null) return { root, read: async () => null, list: async () => [] };
+  const fs = rootReader(root);
   return {
     root,
-    read: (rel) => readText(root, rel),
-    list: (relDir, opts) => listFiles(root, relDir, opts ?? {}),
+    read: (rel) => fs.readText(rel),
+    list: (relDir, opts) => fs.listFiles(relDir, opts ?? {}),
   };
+}
+
+/**
+ * Whether resolving the batch may need the project's existing schemas: some association target
+ * or `references` table is not in the batch. When every one is (most calls), the `lib/` scan is
+ * skipped: normalizeModel would not look anything up. Errs on the side of reading.
+ */
+export function needsKnownSchemas(schemas: readonly SchemaDef[], app: App): boolean {
+  const rel = (m: string) =>
+    m.startsWith(`${app.base_module}.`) ? m.slice(app.base_module.length + 1) : m;
+  const modules = new Set(schemas.map((s) => rel(s.module)));
+  const tables = new Set(
+    schemas.filter((s) => s.embedded !== true).map((s) => s.table ?? defaultTable(rel(s.module))),
+  );
+  return schemas.some(
+    (s) =>
+      (s.associations ?? []).some((a) => !modules.has(rel(a.target))) ||
+      (s.fields ?? []).some(
+        (f) =>
+          (f.type === 'references' || f.references !== undefined) &&
+          (f.references === undefined || !tables.has(f.references.table)),
+      ),
+  );
 }
 
 /** The app: explicit `app` wins, else detected from mix.exs, else (dry run, no project) the default. */
@@ -159,7 +188,8 @@ async function generate<A extends GeneratorInput>(
   const project = projectReader(root);
   const app = await resolveApp(args, project, warnings);
   const readKnown = opts.knownSchemas ?? knownSchemas;
-  const known = root !== null ? await readKnown(project, app) : [];
+  const known =
+    root !== null && needsKnownSchemas(schemas, app) ? await readKnown(project, app) : [];
 
   const { model, errors, warnings: modelWarnings } = normalizeModel({ app, schemas }, { known });
   warnings.push(...modelWarnings.map((w) => `${w.path}: ${w.message}`));
@@ -230,7 +260,11 @@ async function generate<A extends GeneratorInput>(
   const changed = files
     .filter((f) => f.action === 'created' || (mode === 'mix' && f.action === 'updated'))
     .map((f) => f.path);
-  const unsafe = mode === 'auto' ? await formatterWouldAddParens(project) : null;
+  // Read only when it matters (a dry run never formats).
+  const unsafe =
+    mode === 'auto' && !dryRun && changed.length > 0
+      ? await formatterWouldAddParens(project)
+      : null;
   if (!dryRun && changed.length > 0 && unsafe !== null) {
     format = { status: 'skipped', reason: unsafe };
   } else if (!dryRun && mode !== 'none' && changed.length > 0) {
@@ -248,9 +282,28 @@ async function generate<A extends GeneratorInput>(
     }
     if (r.status === 'failed') await ctx.log('warning', `mix format failed: ${r.message}`);
   }
+  let compile: GeneratorOutput['compile'];
+  if (args.verify && !dryRun) {
+    const c = await compileProject(root, {
+      ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
+      timeoutMs: ctx.deps.mixTimeoutMs ?? COMPILE_TIMEOUT_MS,
+      signal: ctx.signal,
+    });
+    compile = {
+      status: c.status,
+      ...(c.reason === undefined ? {} : { reason: c.reason }),
+      diagnostics: c.diagnostics.slice(0, MAX_DIAGNOSTICS),
+    };
+    if (c.status !== 'compiled') warnings.push(`mix compile ${c.status}: ${c.reason ?? ''}`.trim());
+  }
   await progress.report(STAGES, format ? `mix format: ${format.status}` : 'Done');
-  return outcome(root, dryRun, files, warnings, format);
+  return outcome(root, dryRun, files, warnings, format, compile);
 }
+
+/** `verify` compiles the whole project (deps included on a first run): allow it time. */
+const COMPILE_TIMEOUT_MS = 300_000;
+/** Diagnostics returned at most (the summary counts them all). */
+const MAX_DIAGNOSTICS = 200;
 
 /**
  * Why `mix format` would make our output worse, or null when it is safe. The generated code is
@@ -298,6 +351,7 @@ function outcome(
   files: GeneratorOutput['files'],
   warnings: string[],
   format?: GeneratorOutput['format'],
+  compile?: GeneratorOutput['compile'],
 ): ToolOutcome<GeneratorOutput> {
   const lines = files.map(
     (f) => `${f.action.padEnd(9)} ${f.path}${f.reason ? ` (${f.reason})` : ''}`,
@@ -311,6 +365,15 @@ function outcome(
     ...(format
       ? [`mix format: ${format.status}${format.reason ? ` (${format.reason})` : ''}`]
       : []),
+    ...(compile
+      ? [
+          `mix compile: ${compile.status}${compile.reason ? ` (${compile.reason})` : ''}`,
+          ...compile.diagnostics.map(
+            (d) =>
+              `  ${d.severity} ${d.file}${d.line === undefined ? '' : `:${d.line}`}: ${d.message}`,
+          ),
+        ]
+      : []),
     ...(warnings.length ? ['Warnings:', ...warnings.map((w) => `- ${w}`)] : []),
   ].join('\n');
   const content = dryRun
@@ -323,6 +386,7 @@ function outcome(
       files,
       warnings,
       ...(format ? { format } : {}),
+      ...(compile ? { compile } : {}),
     },
     summary,
     ...(content ? { content } : {}),
