@@ -4,10 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exampleMarkdown } from '../../servers/schema-understanding/lib/example-doc.js';
-import {
-  PENDING_GENERATORS,
-  renderExampleFiles,
-} from '../../servers/schema-understanding/lib/example-files.js';
+import { renderExampleFiles } from '../../servers/schema-understanding/lib/example-files.js';
 import { EXAMPLES, exampleByName } from '../../servers/schema-understanding/lib/examples.js';
 import { assertElixirClean, describeElixir, itElixir } from '../support/elixir.js';
 
@@ -30,13 +27,19 @@ describe('example files', () => {
     expect(post).toContain('has_many :comments, MyApp.Blog.Comment');
   });
 
-  it('the markdown holds every file and names the generators not shown', async () => {
+  it('the markdown holds every file of all three generators', async () => {
     const ex = exampleByName('shop')!;
     const md = await exampleMarkdown(ex, renderExampleFiles);
     for (const g of await renderExampleFiles(ex)) {
       for (const f of g.files) expect(md).toContain(`#### ${f.path}\n\n\`\`\`elixir\n${f.content}`);
     }
-    for (const tool of PENDING_GENERATORS) expect(md).toContain(`Not shown: the files of ${tool}`);
+    const tools = (await renderExampleFiles(ex)).map((g) => g.tool);
+    expect(tools).toEqual([
+      'generate_ecto_schema',
+      'generate_ecto_migration',
+      'generate_phoenix_context',
+    ]);
+    expect(md).toContain('lib/my_app/catalog.ex');
   });
 });
 

@@ -3,7 +3,7 @@
  * write for it (rendered by the generators' own planners with a fixed clock and no project).
  */
 import { exampleInput, exampleModel, type Example } from './examples.js';
-import { PENDING_GENERATORS, type GeneratorFiles } from './example-files.js';
+import type { GeneratorFiles } from './example-files.js';
 
 const FENCE: Record<string, string> = { ex: 'elixir', exs: 'elixir', json: 'json' };
 
@@ -18,11 +18,6 @@ function filesSection(groups: readonly GeneratorFiles[]): string {
         })
         .join('\n\n'),
   );
-  if (PENDING_GENERATORS.length > 0) {
-    parts.push(
-      `Not shown: the files of ${PENDING_GENERATORS.join(', ')} (call it with the model above and "dry_run": true to see them).`,
-    );
-  }
   return parts.join('\n\n');
 }
 

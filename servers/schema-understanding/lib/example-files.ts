@@ -4,6 +4,7 @@
  */
 import { planEctoSchemas } from '../../../shared/generate/ecto-schema.js';
 import { planMigrations } from '../../../shared/generate/ecto-migration.js';
+import { planPhoenixContexts } from '../../../shared/generate/phoenix-context.js';
 import { normalizeModel } from '../../../shared/model/index.js';
 import { DEFAULT_APP, projectReader, type PlanContext } from '../../../shared/pipeline/run.js';
 import type { PlannedFile } from '../../../shared/workspace/index.js';
@@ -23,10 +24,8 @@ type Plan = (model: never, args: never, ctx: PlanContext) => Promise<PlannedFile
 const GENERATORS: { tool: string; plan: Plan }[] = [
   { tool: 'generate_ecto_schema', plan: planEctoSchemas as Plan },
   { tool: 'generate_ecto_migration', plan: planMigrations as Plan },
+  { tool: 'generate_phoenix_context', plan: planPhoenixContexts as Plan },
 ];
-
-/** Generators whose planner is not part of this build yet (their files are not shown). */
-export const PENDING_GENERATORS: readonly string[] = ['generate_phoenix_context'];
 
 export async function renderExampleFiles(ex: Example): Promise<GeneratorFiles[]> {
   const { model, errors } = normalizeModel({ app: DEFAULT_APP, schemas: exampleModel(ex).schemas });
