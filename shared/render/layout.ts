@@ -399,3 +399,35 @@ export function formatKeywordCall(
 export function exToString(node: Ex): string {
   return render(exprToDoc(node, true), Number.POSITIVE_INFINITY, { mode: 'flat' });
 }
+
+/**
+ * A rendered literal as a layout tree: a list literal (`["a", "b"]`, also nested) becomes an
+ * `ex.list` of its elements, so it breaks one element per line like `mix format`; anything
+ * else stays atomic.
+ */
+export function literalEx(text: string): Ex {
+  const t = text.trim();
+  if (!t.startsWith('[') || !t.endsWith(']') || !outerBracketsMatch(t)) return ex.raw(text);
+  return ex.list(splitTopLevel(t.slice(1, -1)).map(literalEx));
+}
+
+/** Whether the `[` at the start of `t` is closed by its last character. */
+function outerBracketsMatch(t: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0 && i < t.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}

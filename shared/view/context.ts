@@ -13,7 +13,7 @@
 import { ELIXIR_RESERVED_WORDS, underscore } from '../naming/index.js';
 import { lastSegment, namespaceOf } from '../model/index.js';
 import type { App, BelongsTo, Model, PrimaryKeyType, Schema } from '../model/index.js';
-import { ex, exAtom, exKey, type Ex, type Pair } from '../render/index.js';
+import { ex, exAtom, exKey, literalEx, type Ex, type Pair } from '../render/index.js';
 import {
   contextFilePath,
   contextTestFilePath,
@@ -431,7 +431,7 @@ export interface ContextRefs {
   repo: string;
 }
 
-const kw = (key: string, value: string): Pair => ex.kw(exKey(key), value);
+const kw = (key: string, value: string): Pair => ex.kw(exKey(key), literalEx(value));
 
 export interface FunctionsView {
   singular: string;
@@ -581,14 +581,15 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
   const pk = `${v}.${s.pk.name}`;
   const call = (fn: string, args: string[] = []) => ex.call(`${c}.${fn}`, args);
   // Bind the result only when assertions on its fields follow (else the variable is unused).
-  const okPattern = (bind: boolean) => (bind ? `{:ok, %${ref}{} = ${v}}` : `{:ok, %${ref}{}}`);
+  const okStruct = ex.tuple([':ok', ex.map([], ref)]);
+  const okBound = `{:ok, %${ref}{} = ${v}}`;
   // `assert {:ok, %Struct{} = var} = call`, or, when even its pattern cannot fit on a line,
   // the same check as two assertions (the formatter would break inside the tuple pattern).
   const assertOk = (bind: boolean, rhs: Ex): Statement[] =>
-    !bind || fits(6, `assert ${okPattern(true)} =`)
-      ? [{ text: assertion(6, okPattern(bind), '=', rhs), blankBefore: true }]
+    !bind || fits(6, `assert ${okBound} =`)
+      ? [{ text: assertion(6, bind ? okBound : okStruct, '=', rhs), blankBefore: true }]
       : [
-          { text: assertion(6, `{:ok, ${v}}`, '=', rhs), blankBefore: true },
+          { text: assertion(6, ex.tuple([':ok', v]), '=', rhs), blankBefore: true },
           { text: assertion(6, `%${ref}{}`, '=', v) },
         ];
 
@@ -642,7 +643,9 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
         s.attrs.length + s.parents.length > 0,
         call(`create_${s.singular}`, ['valid_attrs']),
       ),
-      ...s.attrs.map((a) => ({ text: assertion(6, `${v}.${a.key}`, '==', a.create.assert) })),
+      ...s.attrs.map((a) => ({
+        text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.create.assert)),
+      })),
       ...s.parents.map((p) => ({
         text: assertion(6, `${v}.${p.key}`, '==', `${p.variable}.${p.pk}`),
       })),
@@ -670,7 +673,9 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
       fixture,
       { text: stmt(6, updateAttrs, 'update_attrs = ') },
       ...assertOk(s.attrs.length > 0, call(`update_${s.singular}`, [v, 'update_attrs'])),
-      ...s.attrs.map((a) => ({ text: assertion(6, `${v}.${a.key}`, '==', a.update.assert) })),
+      ...s.attrs.map((a) => ({
+        text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.update.assert)),
+      })),
     ]),
   });
   if (s.invalid) {
@@ -694,7 +699,7 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
     name: `delete_${s.singular}/1 deletes the ${s.human}`,
     body: block([
       fixture,
-      { text: assertion(6, `{:ok, %${ref}{}}`, '=', call(`delete_${s.singular}`, [v])) },
+      { text: assertion(6, okStruct, '=', call(`delete_${s.singular}`, [v])) },
       { text: assertRaise(6, 'Ecto.NoResultsError', call(`get_${s.singular}!`, [pk])) },
     ]),
   });
@@ -750,7 +755,7 @@ export function fixturesView(ctx: ContextPlan, s: SchemaPlan): FixturesView {
   }
   lines.push(stmt(6, ex.call(`${ctx.module}.create_${s.singular}`), '|> '));
   const body = block([
-    { text: `    {:ok, ${s.variable}} =\n${lines.join('\n')}` },
+    { text: `${stmt(4, ex.tuple([':ok', s.variable]))} =\n${lines.join('\n')}` },
     { text: `    ${s.variable}`, blankBefore: true },
   ]);
   return {

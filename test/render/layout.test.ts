@@ -6,6 +6,7 @@ import {
   formatExpr,
   formatKeywordCall,
   formatLines,
+  literalEx,
   type Ex,
 } from '../../shared/render/index.js';
 import { describeElixir, mixFormatMany } from './elixir.js';
@@ -260,6 +261,22 @@ describe('layout: exact shapes (as produced by mix format, Elixir 1.14)', () => 
     expect(exToString(ex.map([], 'Post'))).toBe('%Post{}');
   });
 
+  it('literalEx turns a rendered list literal into a list node, anything else stays atomic', () => {
+    expect(literalEx('["a, b", "c]", [1, 2], ~D[2024-01-01]]')).toEqual(
+      ex.list(['"a, b"', '"c]"', ex.list(['1', '2']), '~D[2024-01-01]']),
+    );
+    expect(literalEx('[]')).toEqual(ex.list([]));
+    expect(literalEx('[1] ++ [2]')).toEqual(ex.raw('[1] ++ [2]'));
+    expect(literalEx('"[not a list]"')).toEqual(ex.raw('"[not a list]"'));
+    expect(literalEx('Decimal.new("1.5")')).toEqual(ex.raw('Decimal.new("1.5")'));
+    const items = Array.from({ length: 39 }, (_, i) => String(i + 1));
+    expect(
+      formatExpr(ex.map([ex.kw('readings:', literalEx(`[${items.join(', ')}]`))]), { indent: 4 }),
+    ).toBe(
+      `%{\n      readings: [\n${items.map((i) => `        ${i}`).join(',\n')}\n      ]\n    }`,
+    );
+  });
+
   it('rejects what it cannot lay out', () => {
     expect(() => formatCallWithTrailingList(4, 'cast attrs', [':a'])).toThrow(/expected head/);
     expect(() =>
@@ -505,6 +522,27 @@ const TEMPLATES: Record<string, (p: number) => Omit<Case, 'template' | 'indent'>
     node: ex.call('Keyword.merge', [
       'opts',
       ex.list([ex.kw('only:', list(atoms('a', pad('b', p), 'c'))), ex.kw('except:', list([]))]),
+    ]),
+  }),
+  'def head with a long parameter (changeset of a long schema name)': (p) => ({
+    prefix: '',
+    node: ex.callNoParens('def', [ex.call('changeset', [pad('post', 40 + p), 'attrs'])]),
+    doBlock: true,
+  }),
+  'tuple pattern {:ok, long_variable}': (p) => ({
+    prefix: '',
+    node: ex.tuple([':ok', pad('post', 60 + p)]),
+  }),
+  'map value from a rendered list literal (literalEx)': (p) => ({
+    prefix: '',
+    node: ex.map([
+      ex.kw(
+        'tags:',
+        literalEx(
+          `[${Array.from({ length: 10 + (p % 30) }, (_, i) => `"option${i}"`).join(', ')}]`,
+        ),
+      ),
+      ex.kw(pad('name', p) + ':', '"some name"'),
     ]),
   }),
 };
