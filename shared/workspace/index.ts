@@ -20,7 +20,9 @@ export {
   exists,
   listFiles,
   readText,
+  rootReader,
   type ListFilesOptions,
+  type RootReader,
 } from './read.js';
 export {
   nodeFsOps,

@@ -15,7 +15,10 @@ export const DEFAULT_LIST_LIMIT = 10_000;
 
 /** UTF-8 content of `rel` under `root`, or null when it does not exist. Throws NOT_A_FILE for a directory. */
 export async function readText(root: string, rel: string): Promise<string | null> {
-  const rootReal = await realRoot(root);
+  return readTextIn(await realRoot(root), rel);
+}
+
+async function readTextIn(rootReal: string, rel: string): Promise<string | null> {
   const target = await resolveInRoot(rootReal, rel, splitRelativePath(rel));
   if (target.kind === 'missing') return null;
   if (target.kind !== 'file') {
@@ -59,7 +62,14 @@ export async function listFiles(
   relDir: string,
   opts: ListFilesOptions = {},
 ): Promise<string[]> {
-  const rootReal = await realRoot(root);
+  return listFilesIn(await realRoot(root), relDir, opts);
+}
+
+async function listFilesIn(
+  rootReal: string,
+  relDir: string,
+  opts: ListFilesOptions,
+): Promise<string[]> {
   const trimmed = relDir.replace(/\/+$/, '');
   const baseSegs = trimmed === '' || trimmed === '.' ? [] : splitRelativePath(trimmed);
   let dirReal = rootReal;
@@ -112,4 +122,24 @@ export async function listFiles(
   };
   await walk(dirReal, baseSegs);
   return out.sort();
+}
+
+/** {@link readText} and {@link listFiles} under one root. */
+export interface RootReader {
+  readText(rel: string): Promise<string | null>;
+  listFiles(relDir: string, opts?: ListFilesOptions): Promise<string[]>;
+}
+
+/**
+ * Reads under `root` whose realpath is resolved once, on first use, instead of on every read: for
+ * the reads of ONE call (a generation reads up to a dozen files). Every path is still checked
+ * against that real root (symlinks, containment) on each read. Do not keep one across calls.
+ */
+export function rootReader(root: string): RootReader {
+  let real: Promise<string> | undefined;
+  const rootReal = (): Promise<string> => (real ??= realRoot(root));
+  return {
+    readText: async (rel) => readTextIn(await rootReal(), rel),
+    listFiles: async (relDir, opts = {}) => listFilesIn(await rootReal(), relDir, opts),
+  };
 }

@@ -206,12 +206,25 @@ async function preflight(
     }
   }
 
-  // 2. On disk: containment (throws), aliases through symlinks, current content.
+  // 2. On disk: containment (throws), aliases through symlinks, current content. The per-file
+  // checks only read, so they run concurrently (a bounded pool); their results, and the first
+  // error in batch order, are then taken in order, exactly as a sequential loop would.
+  const checked = await settledInOrder(files.length, PREFLIGHT_CONCURRENCY, async (i) => {
+    const file = files[i] as PlannedFile;
+    const target = await resolveInRoot(rootReal, file.path, segsOf[i] as string[]);
+    try {
+      return { target, plan: await planOne(file, target, onConflict) };
+    } catch (error) {
+      return { target, error }; // thrown below after the alias check, as the loop would
+    }
+  });
   const plans: Plan[] = [];
   const realKeys = new Map<string, string>();
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as PlannedFile;
-    const target = await resolveInRoot(rootReal, file.path, segsOf[i] as string[]);
+    const result = checked[i] as PromiseSettledResult<Checked>;
+    if (result.status === 'rejected') throw result.reason;
+    const { target } = result.value;
     const realKey = pathKey(target.real);
     const alias = realKeys.get(realKey);
     if (alias !== undefined) {
@@ -222,9 +235,37 @@ async function preflight(
       );
     }
     realKeys.set(realKey, file.path);
-    plans.push(await planOne(file, target, onConflict));
+    if ('error' in result.value) throw result.value.error;
+    plans.push(result.value.plan);
   }
   return plans;
+}
+
+type Checked = { target: ResolvedTarget; plan: Plan } | { target: ResolvedTarget; error: unknown };
+
+/** Files checked at once in preflight (each holds at most one open descriptor). */
+const PREFLIGHT_CONCURRENCY = 16;
+
+/** `task(0…n-1)` with at most `limit` running at once; the outcomes in index order. */
+async function settledInOrder<T>(
+  n: number,
+  limit: number,
+  task: (i: number) => Promise<T>,
+): Promise<PromiseSettledResult<T>[]> {
+  const out = new Array<PromiseSettledResult<T>>(n);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < n) {
+      const i = next++;
+      try {
+        out[i] = { status: 'fulfilled', value: await task(i) };
+      } catch (reason) {
+        out[i] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, n) }, worker));
+  return out;
 }
 
 async function planOne(

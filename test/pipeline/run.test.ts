@@ -5,14 +5,14 @@ import * as z from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineTool, registerTools } from '../../shared/mcp/index.js';
 import { GeneratorInputShape, GeneratorOutputSchema } from '../../shared/pipeline/input.js';
-import { runGeneration, type Planner } from '../../shared/pipeline/run.js';
+import { needsKnownSchemas, runGeneration, type Planner } from '../../shared/pipeline/run.js';
 import { connect, errorText, structured, tempProject, type Connected } from '../support/mcp.js';
 
-/** A trivial planner: one file per schema listing its module and the app. */
+/** A trivial planner: one file per schema listing its module and the app (and key types of references). */
 const plan: Planner<unknown> = async (model) =>
   model.schemas.map((s) => ({
     path: `out/${s.table}.txt`,
-    content: `${model.app!.base_module}.${s.module} ${s.fields.map((f) => f.name).join(',')}\n`,
+    content: `${model.app!.base_module}.${s.module} ${s.fields.map((f) => (f.references ? `${f.name}:${f.references.type}` : f.name)).join(',')}\n`,
   }));
 
 function server(cliRoots: string[] = []) {
@@ -190,5 +190,111 @@ describe('runGeneration', () => {
     );
     const after = structured<Out>(await call({ specs: spec, dry_run: true }));
     expect(after.warnings).toEqual([]);
+  });
+
+  it('resolves a references field against a table already in the project (binary_id key)', async () => {
+    const { root, call } = await setup();
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const schemas = [
+      {
+        module: 'Blog.Post',
+        fields: [
+          { name: 'owner_id', type: 'references' as const, references: { table: 'owners' } },
+        ],
+      },
+    ];
+    const content = async () =>
+      (structured<Out>(await call({ schemas, dry_run: true })).files[0] as { content: string })
+        .content;
+    // Not in the project yet: this schema's own key type.
+    expect(await content()).toBe('MyApp.Blog.Post owner_id:id\n');
+    await mkdir(path.join(root, 'lib/my_app/accounts'), { recursive: true });
+    await writeFile(
+      path.join(root, 'lib/my_app/accounts/owner.ex'),
+      'defmodule MyApp.Accounts.Owner do\n  use Ecto.Schema\n\n  @primary_key {:id, :binary_id, autogenerate: true}\n  schema "owners" do\n    field :name, :string\n  end\nend\n',
+    );
+    expect(await content()).toBe('MyApp.Blog.Post owner_id:binary_id\n');
+  });
+});
+
+const APP = { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
+
+describe('needsKnownSchemas', () => {
+  it('is false when every association target and references table is in the batch', () => {
+    expect(
+      needsKnownSchemas(
+        [
+          {
+            module: 'Blog.Post',
+            associations: [{ kind: 'belongs_to', name: 'author', target: 'MyApp.Accounts.User' }],
+          },
+          { module: 'Accounts.User', fields: [{ name: 'email', type: 'string' }] },
+          {
+            module: 'Blog.Tag',
+            table: 'labels',
+            fields: [
+              { name: 'post_id', type: 'references' as const, references: { table: 'posts' } },
+            ],
+          },
+          {
+            module: 'Blog.Note',
+            fields: [
+              { name: 'label_id', type: 'references' as const, references: { table: 'labels' } },
+            ],
+          },
+        ],
+        APP,
+      ),
+    ).toBe(false);
+    expect(
+      needsKnownSchemas(
+        [{ module: 'Blog.Post', fields: [{ name: 'title', type: 'string' }] }],
+        APP,
+      ),
+    ).toBe(false);
+  });
+
+  it('is true when a target or table may be in the project', () => {
+    const post = { module: 'Blog.Post', fields: [{ name: 'title', type: 'string' as const }] };
+    expect(
+      needsKnownSchemas(
+        [
+          {
+            ...post,
+            associations: [{ kind: 'belongs_to', name: 'author', target: 'Accounts.User' }],
+          },
+        ],
+        APP,
+      ),
+    ).toBe(true);
+    expect(
+      needsKnownSchemas(
+        [
+          post,
+          {
+            module: 'Blog.Tag',
+            fields: [
+              { name: 'user_id', type: 'references' as const, references: { table: 'users' } },
+            ],
+          },
+        ],
+        APP,
+      ),
+    ).toBe(true);
+    // An embedded schema's default table is no table: a reference to it is looked up.
+    expect(
+      needsKnownSchemas(
+        [
+          { module: 'Blog.Meta', embedded: true },
+          {
+            module: 'Blog.Tag',
+            fields: [
+              { name: 'meta_id', type: 'references' as const, references: { table: 'metas' } },
+            ],
+          },
+        ],
+        APP,
+      ),
+    ).toBe(true);
   });
 });

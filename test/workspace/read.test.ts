@@ -1,7 +1,7 @@
 import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exists, listFiles, readText } from '../../shared/workspace/index.js';
+import { exists, listFiles, readText, rootReader } from '../../shared/workspace/index.js';
 import { makeTempDir, removeDir, writeTree } from './helpers.js';
 
 let base: string;
@@ -118,6 +118,28 @@ describe('listFiles', () => {
     expect(await listFiles(root, 'many', { limit: 12 })).toHaveLength(12);
     await expect(listFiles(root, 'many', { limit: 11 })).rejects.toMatchObject({
       code: 'TOO_MANY_FILES',
+    });
+  });
+});
+
+describe('rootReader', () => {
+  it('reads and lists like readText/listFiles, checking containment on every read', async () => {
+    const r = rootReader(root);
+    expect(await r.readText('lib/my_app/accounts/user.ex')).toBe('user');
+    expect(await r.readText('lib/nope.ex')).toBeNull();
+    expect(await r.listFiles('lib', { recursive: true, extensions: ['.ex'] })).toEqual(
+      await listFiles(root, 'lib', { recursive: true, extensions: ['.ex'] }),
+    );
+    // A symlink created after the root was resolved is still refused.
+    await symlink(path.join(outside, 'secret.ex'), path.join(root, 'lib', 'leak.ex'));
+    await expect(r.readText('lib/leak.ex')).rejects.toMatchObject({ code: 'OUTSIDE_ROOT' });
+    await writeFile(path.join(root, 'lib/my_app/accounts/user.ex'), 'user v2');
+    expect(await r.readText('lib/my_app/accounts/user.ex')).toBe('user v2');
+  });
+
+  it('reports an invalid root on use', async () => {
+    await expect(rootReader(path.join(base, 'missing')).readText('mix.exs')).rejects.toMatchObject({
+      code: 'INVALID_ROOT',
     });
   });
 });

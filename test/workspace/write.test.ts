@@ -405,4 +405,40 @@ describe('writeFiles: rollback on a disk fault', () => {
       ),
     });
   });
+
+  it('checks large batches in order: results in batch order, the first problem in batch order wins', async () => {
+    const many: PlannedFile[] = Array.from({ length: 40 }, (_, i) => ({
+      path: `lib/gen/f${String(i).padStart(2, '0')}.ex`,
+      content: `${i}`,
+    }));
+    await writeTree(root, { 'lib/gen/f07.ex': '7', 'lib/gen/f09.ex': 'old' });
+    const dry = await writeFiles(root, many, { onConflict: 'error', dryRun: true });
+    expect(dry.files.map((f) => f.path)).toEqual(many.map((f) => f.path));
+    expect(dry.files[7]).toEqual({ path: 'lib/gen/f07.ex', action: 'unchanged' });
+    expect(dry.conflicts.map((c) => c.path)).toEqual(['lib/gen/f09.ex']);
+
+    await symlink(outside, path.join(root, 'lib', 'out'));
+    await symlink(path.join(root, 'lib'), path.join(root, 'lib-alias'));
+    const before = await snapshotTree(base);
+    const bad = [
+      ...many.slice(0, 30),
+      { path: 'lib-alias/gen/f03.ex', content: 'alias' },
+      ...many.slice(30),
+      { path: 'lib/out/evil.ex', content: 'evil' },
+    ];
+    await expect(writeFiles(root, bad, { onConflict: 'overwrite' })).rejects.toMatchObject({
+      code: 'DUPLICATE_PATH',
+      path: 'lib-alias/gen/f03.ex',
+    });
+    await expect(
+      writeFiles(
+        root,
+        [...many.slice(0, 35), { path: 'lib/out/evil.ex', content: 'e' }, bad[30]!],
+        {
+          onConflict: 'overwrite',
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'OUTSIDE_ROOT', path: 'lib/out/evil.ex' });
+    expect(await snapshotTree(base)).toEqual(before);
+  });
 });
