@@ -186,6 +186,10 @@ export function planContexts(
 
   // Required parents inside the batch: S → T edges, to refuse fixture cycles.
   const requiredEdges: Edge[] = [];
+  const byTable = new Map<string, number>();
+  schemas.forEach((x, i) => {
+    if (!x.embedded && !byTable.has(x.table)) byTable.set(x.table, i);
+  });
   schemas.forEach((s, i) => {
     for (const a of s.associations) {
       if (a.kind === 'belongs_to' && a.required && a.target_index !== null) {
@@ -194,11 +198,17 @@ export function planContexts(
     }
     for (const f of s.fields) {
       if (f.type === 'references' && f.required && f.references) {
-        const t = schemas.findIndex((x) => !x.embedded && x.table === f.references!.table);
-        if (t >= 0) requiredEdges.push({ from: i, to: t });
+        const t = byTable.get(f.references.table);
+        if (t !== undefined) requiredEdges.push({ from: i, to: t });
       }
     }
   });
+  const next = new Map<number, number[]>();
+  for (const e of requiredEdges) {
+    const out = next.get(e.from);
+    if (out) out.push(e.to);
+    else next.set(e.from, [e.to]);
+  }
   const reaches = (from: number, to: number): boolean => {
     const seen = new Set<number>();
     const stack = [from];
@@ -207,7 +217,7 @@ export function planContexts(
       if (n === to) return true;
       if (seen.has(n)) continue;
       seen.add(n);
-      for (const e of requiredEdges) if (e.from === n) stack.push(e.to);
+      for (const t of next.get(n) ?? []) stack.push(t);
     }
     return false;
   };
@@ -215,7 +225,9 @@ export function planContexts(
   const groups = new Map<string, number[]>();
   schemas.forEach((s, i) => {
     if (skipped[i] !== null || s.context === null) return;
-    groups.set(s.context, [...(groups.get(s.context) ?? []), i]);
+    const members = groups.get(s.context);
+    if (members) members.push(i);
+    else groups.set(s.context, [i]);
   });
 
   const contexts: ContextPlan[] = [];
