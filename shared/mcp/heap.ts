@@ -1,6 +1,6 @@
 /**
  * Side-effect module (imported by ./stdio-console.ts, so it runs first in every stdio entry):
- * keeps V8's young generation from growing.
+ * keeps V8's young generation from growing, and the old generation from growing far ahead of use.
  *
  * By default V8 doubles the semi-spaces under allocation pressure, up to 16 MB each, and never
  * gives them back. A server idles most of the time and a generation call allocates in bursts (a
@@ -15,3 +15,12 @@
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--semi-space-growth-factor=1');
+
+// Old space: after each full GC V8 lets the heap grow up to 4× the live size before the next
+// one when a call allocates fast, so a 200-schema generation (a small live set, lots of
+// short-lived strings and layout documents) reaches 110–170 MB RSS. Growing by 20% collects
+// sooner. Like the flag above, it is read whenever the heap limit is recomputed. Measured over
+// stdio on the 2-core machine (20-field calls, then 200-schema dry runs and writes; peak RSS
+// before → after): ecto-schema 107 → 88 MB, ecto-migration 111 → 96 MB, phoenix-context
+// 166 → 107 MB; 200-schema p50 76 → 77, 76 → 87, 159 → 223 ms (noisy, loaded machine).
+setFlagsFromString('--heap-growing-percent=20');
