@@ -36,3 +36,4 @@ export {
   type WriteOptions,
   type WriteOutcome,
 } from './write.js';
+export { isExecutableFile, isFile, procTable } from './probe.js';

@@ -1,10 +1,8 @@
-// The only file of shared/mix that touches the filesystem, and only to *read metadata*: is there an
-// executable at this path (PATH scan for mix), is there a mix.exs (formatFiles/compileProject),
-// which processes descend from mix (Linux /proc, to kill the whole tree). shared/workspace owns
-// every write; nothing here writes, and no project file is read.
-// eslint-disable-next-line no-restricted-imports -- read-only stat/access//proc probes, see above
+// Read-only probes for shared/mix, kept here because shared/workspace is the one module that
+// touches the file system: is there an executable at this path (PATH scan for mix), is there a
+// mix.exs (formatFiles/compileProject), which processes descend from mix (Linux /proc, to kill
+// the whole tree). Nothing here writes, and no project file is read.
 import { constants, readdirSync, readFileSync } from 'node:fs';
-// eslint-disable-next-line no-restricted-imports -- read-only stat/access//proc probes, see above
 import { access, stat } from 'node:fs/promises';
 
 /** True when `path` is a regular file (symlinks followed). Never throws. */
