@@ -314,14 +314,19 @@ export function formatLines(node: Ex, opts: FormatOptions): string {
 
 const CALL_HEAD = /^(\|> )?(?:([a-z_][A-Za-z0-9_]*[?!]?) )?([A-Za-z_][A-Za-z0-9_.]*[?!]?)\((.*)$/s;
 
-/** Split `a, b(c, d), [e]` at top-level commas (brackets and double-quoted strings aware). */
-function splitTopLevel(s: string): string[] {
-  const parts: string[] = [];
+/**
+ * Walks `s` outside double-quoted strings, calling `visit(char, index, depth)` with the bracket
+ * depth after an opening and before a closing bracket is counted; `visit` returning false stops.
+ * Returns the final depth.
+ */
+function walkBrackets(
+  s: string,
+  visit: (c: string, i: number, depth: number) => boolean | void,
+): number {
   let depth = 0;
-  let start = 0;
   let inString = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
+    const c = s[i]!;
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
@@ -330,11 +335,21 @@ function splitTopLevel(s: string): string[] {
     if (c === '"') inString = true;
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
+    if (visit(c, i, depth) === false) return NaN;
+  }
+  return depth;
+}
+
+/** Split `a, b(c, d), [e]` at top-level commas (brackets and double-quoted strings aware). */
+function splitTopLevel(s: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  walkBrackets(s, (c, i, depth) => {
+    if (c === ',' && depth === 0) {
       parts.push(s.slice(start, i).trim());
       start = i + 1;
     }
-  }
+  });
   const last = s.slice(start).trim();
   if (last !== '') parts.push(last);
   return parts;
@@ -413,21 +428,6 @@ export function literalEx(text: string): Ex {
 
 /** Whether the `[` at the start of `t` is closed by its last character. */
 function outerBracketsMatch(t: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0 && i < t.length - 1) return false;
-    }
-  }
-  return depth === 0;
+  const closes = (c: string) => c === ')' || c === ']' || c === '}';
+  return walkBrackets(t, (c, i, depth) => !(closes(c) && depth === 0 && i < t.length - 1)) === 0;
 }
