@@ -30,6 +30,7 @@ import {
   nextBreakFits,
   render,
   str,
+  textWidth,
 } from './algebra.js';
 
 /** The line length `mix format` uses by default. */
@@ -296,7 +297,20 @@ export interface FormatOptions {
  */
 export function formatExpr(node: Ex, opts: FormatOptions): string {
   const prefix = opts.prefix ?? '';
-  const doc = concat(str(prefix), exprToDoc(node, true, opts.doBlock === true ? ' do' : ''));
+  const extra = opts.doBlock === true ? ' do' : '';
+  // Most statements fit on their line. Every break of a document built here sits inside a
+  // group, and no document forces a break, so when the one-line text fits, every group is laid
+  // out flat and the result is that text: skip building and rendering the document (most of
+  // the allocation of a generation otherwise). test/render/layout.test.ts checks both paths agree.
+  const flat = prefix + flatText(node, true) + extra;
+  if (opts.indent + textWidth(flat) <= (opts.width ?? LINE_LENGTH)) return flat;
+  return layoutExpr(node, opts);
+}
+
+/** {@link formatExpr} always through the algebra document (no one-line shortcut). */
+export function layoutExpr(node: Ex, opts: FormatOptions): string {
+  const extra = opts.doBlock === true ? ' do' : '';
+  const doc = concat(str(opts.prefix ?? ''), exprToDoc(node, true, extra));
   return render(doc, opts.width ?? LINE_LENGTH, {
     column: opts.indent,
     indent: opts.indent,
@@ -413,6 +427,40 @@ export function formatKeywordCall(
 /** The expression on a single line (the unformatted source `mix format` starts from). */
 export function exToString(node: Ex): string {
   return render(exprToDoc(node, true), Number.POSITIVE_INFINITY, { mode: 'flat' });
+}
+
+/**
+ * {@link exToString} without building a document: the text every group of `exprToDoc` gives
+ * when laid out flat (breaks as their space, `[b: 1]` as a last argument without brackets).
+ */
+export function flatText(node: Ex, top = true): string {
+  switch (node.kind) {
+    case 'raw':
+      return node.text;
+    case 'list':
+      return `[${joinFlat(node.items)}]`;
+    case 'tuple':
+      return `{${joinFlat(node.items)}}`;
+    case 'map':
+      return `%${node.struct ?? ''}{${joinFlat(node.entries)}}`;
+    case 'kw':
+      return `${node.key} ${flatText(node.value, false)}`;
+    case 'arrow':
+      return `${flatText(node.key, false)} => ${flatText(node.value, false)}`;
+    case 'call': {
+      if (!node.parens && !top) exprToDoc(node, top); // throws, as formatExpr's document would
+      const call = lastListToKeywords(node);
+      const args = call.keywords.length > 0 ? [...call.args, ...call.keywords] : call.args;
+      if (args.length === 0) return call.parens ? `${call.name}()` : call.name;
+      return call.parens ? `${call.name}(${joinFlat(args)})` : `${call.name} ${joinFlat(args)}`;
+    }
+  }
+}
+
+function joinFlat(nodes: readonly Ex[]): string {
+  let out = '';
+  for (let i = 0; i < nodes.length; i++) out += (i === 0 ? '' : ', ') + flatText(nodes[i]!, false);
+  return out;
 }
 
 /**

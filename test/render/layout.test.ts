@@ -9,6 +9,7 @@ import {
   literalEx,
   type Ex,
 } from '../../shared/render/index.js';
+import { flatText, layoutExpr } from '../../shared/render/layout.js';
 import { describeElixir, mixFormatMany } from './elixir.js';
 
 const atoms = (...names: string[]): string[] => names.map((n) => `:${n}`);
@@ -641,5 +642,49 @@ describeElixir('layout matches mix format (Elixir 1.14) across the 98-column bou
         k++;
       }
     }
+  });
+});
+
+describe('formatExpr: the one-line shortcut agrees with the algebra document', () => {
+  const cases: { name: string; c: Case }[] = [];
+  for (const [template, build] of Object.entries(TEMPLATES)) {
+    for (const indent of INDENTS) {
+      for (let p = 0; p < PADS; p++) {
+        cases.push({
+          name: `${template}, indent ${indent}, pad ${p}`,
+          c: { template, indent, ...build(p) },
+        });
+      }
+    }
+  }
+
+  it('flatText is exToString (the single-line source) for every sweep case', () => {
+    for (const { name, c } of cases) expect(flatText(c.node), name).toBe(exToString(c.node));
+    const unicode = ex.call('put', [ex.map([ex.kw('naïve:', '"été 🇫🇷"')]), ex.tuple([])]);
+    expect(flatText(unicode)).toBe(exToString(unicode));
+    expect(flatText(ex.callNoParens('timestamps'))).toBe(exToString(ex.callNoParens('timestamps')));
+  });
+
+  it('formatExpr is layoutExpr on both sides of the 98-column boundary', () => {
+    let flat = 0;
+    for (const { name, c } of cases) {
+      for (const width of [98, 60]) {
+        const opts = { indent: c.indent, prefix: c.prefix, doBlock: c.doBlock, width };
+        const ours = formatExpr(c.node, opts);
+        expect(ours, `${name}, width ${width}`).toBe(layoutExpr(c.node, opts));
+        if (!ours.includes('\n')) flat++;
+      }
+    }
+    // Both paths are exercised: some cases fit on one line, most of the rest break.
+    expect(flat).toBeGreaterThan(cases.length / 10);
+    expect(flat).toBeLessThan(cases.length * 2 - cases.length / 10);
+  });
+
+  it('a line of exactly the width stays flat, one more column breaks (graphemes, not bytes)', () => {
+    const node = ex.call('f', [':a', '"é"']); // f(:a, "é"): 10 graphemes, 11 bytes
+    expect(formatExpr(node, { indent: 88, width: 98 })).toBe('f(:a, "é")');
+    const broken = formatExpr(node, { indent: 89, width: 98 });
+    expect(broken).toBe(layoutExpr(node, { indent: 89, width: 98 }));
+    expect(broken).toContain('\n');
   });
 });
