@@ -27,7 +27,7 @@ import {
 } from '../elixir/module-patch.js';
 import { ToolError } from '../mcp/index.js';
 import type { Model } from '../model/index.js';
-import type { PlanContext, ProjectReader } from '../pipeline/run.js';
+import type { PlanContext } from '../pipeline/run.js';
 import { render } from '../render/index.js';
 import {
   cmpModules,
@@ -88,16 +88,6 @@ export async function planPhoenixContexts(
   }
   const withTests = args.with_tests ?? true;
   const onConflict = args.on_conflict ?? 'error';
-  // The files below are read one after the other; reading ahead overlaps the disk round trips.
-  ctx = {
-    ...ctx,
-    project: readingAhead(
-      ctx.project,
-      contexts.flatMap((c) =>
-        withTests ? [c.contextPath, c.testPath, c.fixturesPath] : [c.contextPath],
-      ),
-    ),
-  };
   const files: PlannedFile[] = [];
   let done = 0;
   for (const c of contexts) {
@@ -111,40 +101,6 @@ export async function planPhoenixContexts(
   }
   if (withTests) await checkExternalFixtures(contexts, ctx);
   return files;
-}
-
-/** Files read ahead at most. */
-const READ_AHEAD = 8;
-
-/**
- * `project` whose reads of `paths` (in the order they will be read) start up to READ_AHEAD
- * ahead of use. Each prefetched read is used once; its error surfaces when it is used, as a
- * plain read's would. Other paths are read as before.
- */
-function readingAhead(project: ProjectReader, paths: readonly string[]): ProjectReader {
-  if (project.root === null) return project;
-  const pending = new Map<string, Promise<string | null>>();
-  let next = 0;
-  const fill = (): void => {
-    while (next < paths.length && pending.size < READ_AHEAD) {
-      const p = paths[next++]!;
-      if (pending.has(p)) continue;
-      const read = project.read(p);
-      read.catch(() => undefined); // surfaced when used
-      pending.set(p, read);
-    }
-  };
-  fill();
-  return {
-    ...project,
-    read: (rel) => {
-      const ahead = pending.get(rel);
-      if (ahead === undefined) return project.read(rel);
-      pending.delete(rel);
-      fill();
-      return ahead;
-    },
-  };
 }
 
 /** Reads `path` and scans `module`, or says what to do (per on_conflict) when it cannot. */

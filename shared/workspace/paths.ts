@@ -22,7 +22,7 @@
  * case-insensitive on win32 and darwin (their default file systems are). Unicode normalization
  * differences (NFC/NFD on macOS) are not folded.
  */
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { WorkspaceError, errnoOf, messageOf } from './errors.js';
@@ -79,8 +79,8 @@ export async function resolveRealDirs(paths: readonly string[]): Promise<string[
     if (typeof p !== 'string' || p.trim() === '' || p.includes('\0')) continue;
     let real: string;
     try {
-      real = await realpath(path.resolve(expandHome(p)));
-      if (!(await stat(real)).isDirectory()) continue;
+      real = realpathSync.native(path.resolve(expandHome(p)));
+      if (!statSync(real).isDirectory()) continue;
     } catch {
       continue;
     }
@@ -122,7 +122,7 @@ export function splitRelativePath(rel: string): string[] {
 }
 
 /** Realpath of a project root; throws INVALID_ROOT unless it is an existing absolute directory. */
-export async function realRoot(root: string): Promise<string> {
+export function realRoot(root: string): string {
   if (typeof root !== 'string' || !path.isAbsolute(root) || root.includes('\0')) {
     throw new WorkspaceError(
       'INVALID_ROOT',
@@ -130,8 +130,8 @@ export async function realRoot(root: string): Promise<string> {
     );
   }
   try {
-    const real = await realpath(root);
-    if (!(await stat(real)).isDirectory()) {
+    const real = realpathSync.native(root);
+    if (!statSync(real).isDirectory()) {
       throw new WorkspaceError('INVALID_ROOT', `Project root ${root} is not a directory.`);
     }
     return real;
@@ -163,11 +163,11 @@ export interface ResolvedTarget {
  * Resolve `rel` (already validated segments) under `rootReal` (a realpath) following the rules in
  * the module doc. Throws OUTSIDE_ROOT when a symlink on the way leads outside or dangles.
  */
-export async function resolveInRoot(
+export function resolveInRoot(
   rootReal: string,
   rel: string,
   segs: readonly string[],
-): Promise<ResolvedTarget> {
+): ResolvedTarget {
   let cur = rootReal;
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i] as string;
@@ -175,7 +175,7 @@ export async function resolveInRoot(
     const next = path.join(cur, seg);
     let st;
     try {
-      st = await lstat(next);
+      st = lstatSync(next);
     } catch (err) {
       const code = errnoOf(err);
       if (code === 'ENOENT') {
@@ -196,7 +196,7 @@ export async function resolveInRoot(
     if (st.isSymbolicLink()) {
       let target: string;
       try {
-        target = await realpath(next);
+        target = realpathSync.native(next);
       } catch {
         throw new WorkspaceError(
           'OUTSIDE_ROOT',
@@ -213,7 +213,7 @@ export async function resolveInRoot(
         );
       }
       cur = target;
-      st = await stat(target);
+      st = statSync(target);
     } else {
       cur = next;
     }

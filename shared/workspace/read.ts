@@ -1,9 +1,10 @@
 /**
  * Reading API for the servers (they may not import node:fs). Every call takes the project root
  * and a relative path and applies the rules of ./paths.ts: invalid paths throw INVALID_PATH,
- * symlinks leading outside the root throw OUTSIDE_ROOT.
+ * symlinks leading outside the root throw OUTSIDE_ROOT. The API returns promises (a reader may
+ * one day be remote); the file system calls behind it are synchronous (see ./index.ts).
  */
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WorkspaceError } from './errors.js';
 import { isInside, realRoot, resolveInRoot, splitRelativePath } from './paths.js';
@@ -15,16 +16,16 @@ export const DEFAULT_LIST_LIMIT = 10_000;
 
 /** UTF-8 content of `rel` under `root`, or null when it does not exist. Throws NOT_A_FILE for a directory. */
 export async function readText(root: string, rel: string): Promise<string | null> {
-  return readTextIn(await realRoot(root), rel);
+  return readTextIn(realRoot(root), rel);
 }
 
-async function readTextIn(rootReal: string, rel: string): Promise<string | null> {
-  const target = await resolveInRoot(rootReal, rel, splitRelativePath(rel));
+function readTextIn(rootReal: string, rel: string): string | null {
+  const target = resolveInRoot(rootReal, rel, splitRelativePath(rel));
   if (target.kind === 'missing') return null;
   if (target.kind !== 'file') {
     throw new WorkspaceError('NOT_A_FILE', `${rel} is not a regular file.`, { path: rel });
   }
-  const { size } = await stat(target.real);
+  const { size } = statSync(target.real);
   if (size > MAX_READ_BYTES) {
     throw new WorkspaceError(
       'TOO_LARGE',
@@ -32,13 +33,12 @@ async function readTextIn(rootReal: string, rel: string): Promise<string | null>
       { path: rel },
     );
   }
-  return readFile(target.real, 'utf8');
+  return readFileSync(target.real, 'utf8');
 }
 
 /** Does `rel` (file or directory) exist under `root`? */
 export async function exists(root: string, rel: string): Promise<boolean> {
-  const rootReal = await realRoot(root);
-  const target = await resolveInRoot(rootReal, rel, splitRelativePath(rel));
+  const target = resolveInRoot(realRoot(root), rel, splitRelativePath(rel));
   return target.kind !== 'missing';
 }
 
@@ -62,19 +62,15 @@ export async function listFiles(
   relDir: string,
   opts: ListFilesOptions = {},
 ): Promise<string[]> {
-  return listFilesIn(await realRoot(root), relDir, opts);
+  return listFilesIn(realRoot(root), relDir, opts);
 }
 
-async function listFilesIn(
-  rootReal: string,
-  relDir: string,
-  opts: ListFilesOptions,
-): Promise<string[]> {
+function listFilesIn(rootReal: string, relDir: string, opts: ListFilesOptions): string[] {
   const trimmed = relDir.replace(/\/+$/, '');
   const baseSegs = trimmed === '' || trimmed === '.' ? [] : splitRelativePath(trimmed);
   let dirReal = rootReal;
   if (baseSegs.length > 0) {
-    const target = await resolveInRoot(rootReal, trimmed, baseSegs);
+    const target = resolveInRoot(rootReal, trimmed, baseSegs);
     if (target.kind === 'missing') return [];
     if (target.kind !== 'directory') {
       throw new WorkspaceError('NOT_A_DIRECTORY', `${trimmed} is not a directory.`, {
@@ -99,28 +95,28 @@ async function listFilesIn(
     }
   };
 
-  const walk = async (abs: string, segs: string[]): Promise<void> => {
-    const entries = await readdir(abs, { withFileTypes: true });
+  const walk = (abs: string, segs: string[]): void => {
+    const entries = readdirSync(abs, { withFileTypes: true });
     for (const entry of entries) {
       const childSegs = [...segs, entry.name];
       const childAbs = path.join(abs, entry.name);
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
-          target = await realpath(childAbs);
+          target = realpathSync.native(childAbs);
         } catch {
           continue; // dangling
         }
         if (!isInside(rootReal, target)) continue;
-        if ((await stat(target)).isFile()) add(childSegs.join('/'));
+        if (statSync(target).isFile()) add(childSegs.join('/'));
       } else if (entry.isDirectory()) {
-        if (opts.recursive) await walk(childAbs, childSegs);
+        if (opts.recursive) walk(childAbs, childSegs);
       } else if (entry.isFile()) {
         add(childSegs.join('/'));
       }
     }
   };
-  await walk(dirReal, baseSegs);
+  walk(dirReal, baseSegs);
   return out.sort();
 }
 
@@ -136,10 +132,10 @@ export interface RootReader {
  * against that real root (symlinks, containment) on each read. Do not keep one across calls.
  */
 export function rootReader(root: string): RootReader {
-  let real: Promise<string> | undefined;
-  const rootReal = (): Promise<string> => (real ??= realRoot(root));
+  let real: string | undefined;
+  const rootReal = (): string => (real ??= realRoot(root));
   return {
-    readText: async (rel) => readTextIn(await rootReal(), rel),
-    listFiles: async (relDir, opts = {}) => listFilesIn(await rootReal(), relDir, opts),
+    readText: async (rel) => readTextIn(rootReal(), rel),
+    listFiles: async (relDir, opts = {}) => listFilesIn(rootReal(), relDir, opts),
   };
 }

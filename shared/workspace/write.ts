@@ -26,7 +26,19 @@
  * rather than a silent overwrite. Nested roots (`/a` and `/a/b`) take different locks.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readFile, realpath, rename, rmdir, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { WorkspaceError, errnoOf, messageOf } from './errors.js';
 import {
@@ -86,14 +98,22 @@ export interface FsOps {
   rmdir(dir: string): Promise<void>;
 }
 
+/** The real primitives: synchronous calls behind the async seam (see ./index.ts for why). */
 export const nodeFsOps: FsOps = {
-  open: (file, flags, mode) => open(file, flags, mode),
-  rename: (from, to) => rename(from, to),
-  unlink: (file) => unlink(file),
-  mkdir: async (dir) => {
-    await mkdir(dir);
+  open: async (file, flags, mode) => {
+    const fd = openSync(file, flags, mode);
+    return {
+      writeFile: async (data) => writeFileSync(fd, data),
+      chmod: async (m) => fchmodSync(fd, m),
+      close: async () => closeSync(fd),
+    };
   },
-  rmdir: (dir) => rmdir(dir),
+  rename: async (from, to) => renameSync(from, to),
+  unlink: async (file) => unlinkSync(file),
+  mkdir: async (dir) => {
+    mkdirSync(dir);
+  },
+  rmdir: async (dir) => rmdirSync(dir),
 };
 
 export interface WriteOptions {
@@ -151,9 +171,9 @@ export async function writeFiles(
   if (!['error', 'skip', 'overwrite'].includes(opts.onConflict)) {
     throw new TypeError(`onConflict must be error, skip or overwrite, not ${opts.onConflict}`);
   }
-  const rootReal = await realRoot(root);
+  const rootReal = realRoot(root);
   return withProjectLock(pathKey(rootReal), async () => {
-    const plans = await preflight(rootReal, files, opts.onConflict);
+    const plans = preflight(rootReal, files, opts.onConflict);
     const results = plans.map(toResult);
     const conflicts = results.filter((r) => r.action === 'conflict');
     if (opts.dryRun || conflicts.length > 0) return { files: results, written: false, conflicts };
@@ -168,11 +188,11 @@ function toResult(p: Plan): FileResult {
     : { path: p.file.path, action: p.action, reason: p.reason };
 }
 
-async function preflight(
+function preflight(
   rootReal: string,
   files: readonly PlannedFile[],
   onConflict: OnConflict,
-): Promise<Plan[]> {
+): Plan[] {
   // 1. Lexical: rules, duplicates, a file that would be another file's directory.
   const segsOf = files.map((f) => splitRelativePath(f.path));
   const keys = new Map<string, string>();
@@ -206,25 +226,11 @@ async function preflight(
     }
   }
 
-  // 2. On disk: containment (throws), aliases through symlinks, current content. The per-file
-  // checks only read, so they run concurrently (a bounded pool); their results, and the first
-  // error in batch order, are then taken in order, exactly as a sequential loop would.
-  const checked = await settledInOrder(files.length, PREFLIGHT_CONCURRENCY, async (i) => {
-    const file = files[i] as PlannedFile;
-    const target = await resolveInRoot(rootReal, file.path, segsOf[i] as string[]);
-    try {
-      return { target, plan: await planOne(file, target, onConflict) };
-    } catch (error) {
-      return { target, error }; // thrown below after the alias check, as the loop would
-    }
-  });
+  // 2. On disk: containment (throws), aliases through symlinks, current content.
   const plans: Plan[] = [];
   const realKeys = new Map<string, string>();
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i] as PlannedFile;
-    const result = checked[i] as PromiseSettledResult<Checked>;
-    if (result.status === 'rejected') throw result.reason;
-    const { target } = result.value;
+  files.forEach((file, i) => {
+    const target = resolveInRoot(rootReal, file.path, segsOf[i] as string[]);
     const realKey = pathKey(target.real);
     const alias = realKeys.get(realKey);
     if (alias !== undefined) {
@@ -235,44 +241,12 @@ async function preflight(
       );
     }
     realKeys.set(realKey, file.path);
-    if ('error' in result.value) throw result.value.error;
-    plans.push(result.value.plan);
-  }
+    plans.push(planOne(file, target, onConflict));
+  });
   return plans;
 }
 
-type Checked = { target: ResolvedTarget; plan: Plan } | { target: ResolvedTarget; error: unknown };
-
-/** Files checked at once in preflight (each holds at most one open descriptor). */
-const PREFLIGHT_CONCURRENCY = 16;
-
-/** `task(0…n-1)` with at most `limit` running at once; the outcomes in index order. */
-async function settledInOrder<T>(
-  n: number,
-  limit: number,
-  task: (i: number) => Promise<T>,
-): Promise<PromiseSettledResult<T>[]> {
-  const out = new Array<PromiseSettledResult<T>>(n);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < n) {
-      const i = next++;
-      try {
-        out[i] = { status: 'fulfilled', value: await task(i) };
-      } catch (reason) {
-        out[i] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, n) }, worker));
-  return out;
-}
-
-async function planOne(
-  file: PlannedFile,
-  target: ResolvedTarget,
-  onConflict: OnConflict,
-): Promise<Plan> {
+function planOne(file: PlannedFile, target: ResolvedTarget, onConflict: OnConflict): Plan {
   const data = Buffer.from(file.content, 'utf8');
   const base = { file, target, data };
   if (target.blockedBy !== undefined) {
@@ -297,8 +271,8 @@ async function planOne(
   let previous: Buffer | null = null;
   let mode: number | undefined;
   if (target.kind === 'file') {
-    previous = await readFile(target.real);
-    mode = (await lstat(target.real)).mode & 0o7777;
+    previous = readFileSync(target.real);
+    mode = lstatSync(target.real).mode & 0o7777;
   }
   const same = previous !== null && previous.equals(data);
 
@@ -366,9 +340,9 @@ async function apply(rootReal: string, plans: readonly Plan[], fs: FsOps): Promi
 }
 
 /** The parent directory must still be where preflight saw it (no symlink swapped in since). */
-async function assertParentInside(rootReal: string, plan: Plan): Promise<void> {
+function assertParentInside(rootReal: string, plan: Plan): void {
   const parent = path.dirname(plan.target.real);
-  const real = await realpath(parent);
+  const real = realpathSync.native(parent);
   if (!isInside(rootReal, real) || pathKey(real) !== pathKey(parent)) {
     throw new WorkspaceError(
       'OUTSIDE_ROOT',
@@ -393,7 +367,7 @@ async function createOne(
       if (errnoOf(err) !== 'EEXIST') throw err;
     }
   }
-  await assertParentInside(rootReal, plan);
+  assertParentInside(rootReal, plan);
   const handle = await fs.open(plan.target.real, 'wx');
   journal.push({ kind: 'created', rel: plan.file.path, file: plan.target.real });
   try {
@@ -411,9 +385,9 @@ async function replaceOne(
   leftovers: string[],
 ): Promise<void> {
   const previous = plan.previous as Buffer;
-  await assertParentInside(rootReal, plan);
-  const st = await lstat(plan.target.real);
-  const now = st.isFile() ? await readFile(plan.target.real) : null;
+  assertParentInside(rootReal, plan);
+  const st = lstatSync(plan.target.real);
+  const now = st.isFile() ? readFileSync(plan.target.real) : null;
   if (now === null || !now.equals(previous)) {
     throw new WorkspaceError(
       'WRITE_FAILED',
