@@ -100,22 +100,57 @@ export function lineJoin(a: Doc, b: Doc): Doc {
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
+//
+// algebra.ex keeps its work lists as linked lists of `{indent, mode, doc}` tuples. Here they are
+// arrays used as stacks (three parallel arrays, reused across calls), so laying out a statement
+// allocates nothing per step: a 200-schema phoenix-context call pushes a few million entries,
+// and as objects they were a third of everything the call allocated.
 
-type Mode = 'flat' | 'flat_no_break' | 'break' | 'break_no_flat';
+const FLAT = 0;
+const FLAT_NO_BREAK = 1;
+const BREAK = 2;
+const BREAK_NO_FLAT = 3;
+type Mode = typeof FLAT | typeof FLAT_NO_BREAK | typeof BREAK | typeof BREAK_NO_FLAT;
 
-interface Entry {
-  readonly i: number;
-  readonly m: Mode;
-  readonly d: Doc;
+/** A `{:tail, b?, t}` marker of `fits?`: restores `b` when the group it closes is done. */
+const TAIL: Doc = { t: 'nil' };
+
+/** A stack of `{indent, mode, doc}` entries; `tailB` holds the `b?` of TAIL entries. */
+class Stack {
+  i: number[] = [];
+  m: Mode[] = [];
+  d: Doc[] = [];
+  tailB: boolean[] = [];
+  n = 0;
+  /** Entries used since the last clear (the ones that may still hold a doc). */
+  private used = 0;
+
+  push(i: number, m: Mode, d: Doc): void {
+    const n = this.n++;
+    if (n >= this.used) this.used = n + 1;
+    this.i[n] = i;
+    this.m[n] = m;
+    this.d[n] = d;
+  }
+
+  pushTail(b: boolean): void {
+    const n = this.n++;
+    if (n >= this.used) this.used = n + 1;
+    this.d[n] = TAIL;
+    this.tailB[n] = b;
+  }
+
+  /** Drops every doc reference (the arrays are reused; they must not keep documents alive). */
+  clear(): void {
+    this.d.fill(empty, 0, this.used);
+    this.n = 0;
+    this.used = 0;
+  }
 }
 
-/** The `[{i, m, doc} | t]` lists of algebra.ex, with `{:tail, b?, t}` markers for `fits?`. */
-type Stack =
-  | null
-  | { readonly e: Entry; readonly next: Stack }
-  | { readonly tail: true; readonly b: boolean; readonly next: Stack };
-
-const push = (i: number, m: Mode, d: Doc, next: Stack): Stack => ({ e: { i, m, d }, next });
+// Neither render nor fits calls back into user code, so one pair of stacks serves every call.
+const renderStack = new Stack();
+const fitsStack = new Stack();
 
 function applyNesting(i: number, k: number, j: number | 'cursor' | 'reset'): number {
   if (j === 'cursor') return k;
@@ -127,84 +162,101 @@ function isBreakLike(d: Doc): boolean {
   return typeof d !== 'string' && (d.t === 'break' || d.t === 'line');
 }
 
-/** `fits?/4` of Inspect.Algebra, clause by clause. */
-function fits(w: number, k0: number, b0: boolean, stack0: Stack): boolean {
+/**
+ * `fits?/4` of Inspect.Algebra, clause by clause: the work list is `fitsStack` (already seeded
+ * by the caller) followed by the first `rest` entries of `renderStack`, top first.
+ */
+function fits(w: number, k0: number, b0: boolean, rest: number): boolean {
+  const local = fitsStack;
+  const outer = renderStack;
   let k = k0;
   let b = b0;
-  let stack = stack0;
-  for (;;) {
-    if (k > w && b) return false;
-    if (stack === null) return true;
-    if ('tail' in stack) {
-      b = stack.b;
-      stack = stack.next;
-      continue;
+  let r = rest;
+  try {
+    for (;;) {
+      if (k > w && b) return false;
+      let i: number;
+      let m: Mode;
+      let d: Doc;
+      if (local.n > 0) {
+        const n = --local.n;
+        d = local.d[n] as Doc;
+        if (d === TAIL) {
+          b = local.tailB[n] as boolean;
+          continue;
+        }
+        i = local.i[n] as number;
+        m = local.m[n] as Mode;
+      } else if (r > 0) {
+        r--;
+        i = outer.i[r] as number;
+        m = outer.m[r] as Mode;
+        d = outer.d[r] as Doc;
+      } else {
+        return true;
+      }
+      if (typeof d === 'string') {
+        k += Buffer.byteLength(d, 'utf8');
+        continue;
+      }
+      if (d.t === 'fits' && !d.enabled) {
+        local.push(i, FLAT_NO_BREAK, d.doc);
+        continue;
+      }
+      if (m === FLAT_NO_BREAK && d.t === 'fits') {
+        local.push(i, FLAT_NO_BREAK, d.doc);
+        continue;
+      }
+      if (d.t === 'fits' && d.enabled) {
+        local.push(i, BREAK_NO_FLAT, d.doc);
+        continue;
+      }
+      if (m === BREAK_NO_FLAT && d.t === 'force') {
+        local.push(i, BREAK_NO_FLAT, d.doc);
+        continue;
+      }
+      if (m === BREAK_NO_FLAT && isBreakLike(d)) return true;
+      if (m === BREAK && isBreakLike(d)) return true;
+      if (m === BREAK && d.t === 'group') {
+        local.pushTail(b);
+        local.push(i, FLAT, d.doc);
+        continue;
+      }
+      switch (d.t) {
+        case 'line':
+          k = i;
+          b = false;
+          break;
+        case 'nil':
+          break;
+        case 'str':
+          k += d.len;
+          break;
+        case 'force':
+          return false;
+        case 'break':
+          k += Buffer.byteLength(d.s, 'utf8');
+          b = true;
+          break;
+        case 'nest':
+          local.push(d.always ? applyNesting(i, k, d.indent) : i, m, d.doc);
+          break;
+        case 'cons':
+          local.push(i, m, d.b);
+          local.push(i, m, d.a);
+          break;
+        case 'group':
+          local.pushTail(b);
+          local.push(i, m, d.doc);
+          break;
+        case 'fits':
+          // unreachable: handled above
+          local.push(i, m, d.doc);
+          break;
+      }
     }
-    const { i, m, d } = stack.e;
-    const rest = stack.next;
-    if (typeof d === 'string') {
-      k += Buffer.byteLength(d, 'utf8');
-      stack = rest;
-      continue;
-    }
-    if (d.t === 'fits' && !d.enabled) {
-      stack = push(i, 'flat_no_break', d.doc, rest);
-      continue;
-    }
-    if (m === 'flat_no_break' && d.t === 'fits') {
-      stack = push(i, 'flat_no_break', d.doc, rest);
-      continue;
-    }
-    if (d.t === 'fits' && d.enabled) {
-      stack = push(i, 'break_no_flat', d.doc, rest);
-      continue;
-    }
-    if (m === 'break_no_flat' && d.t === 'force') {
-      stack = push(i, 'break_no_flat', d.doc, rest);
-      continue;
-    }
-    if (m === 'break_no_flat' && isBreakLike(d)) return true;
-    if (m === 'break' && isBreakLike(d)) return true;
-    if (m === 'break' && d.t === 'group') {
-      stack = push(i, 'flat', d.doc, { tail: true, b, next: rest });
-      continue;
-    }
-    switch (d.t) {
-      case 'line':
-        k = i;
-        b = false;
-        stack = rest;
-        break;
-      case 'nil':
-        stack = rest;
-        break;
-      case 'str':
-        k += d.len;
-        stack = rest;
-        break;
-      case 'force':
-        return false;
-      case 'break':
-        k += Buffer.byteLength(d.s, 'utf8');
-        b = true;
-        stack = rest;
-        break;
-      case 'nest':
-        stack = d.always
-          ? push(applyNesting(i, k, d.indent), m, d.doc, rest)
-          : push(i, m, d.doc, rest);
-        break;
-      case 'cons':
-        stack = push(i, m, d.a, push(i, m, d.b, rest));
-        break;
-      case 'group':
-        stack = push(i, m, d.doc, { tail: true, b, next: rest });
-        break;
-      case 'fits':
-        // unreachable: handled above
-        stack = push(i, m, d.doc, rest);
-        break;
-    }
+  } finally {
+    local.clear();
   }
 }
 
@@ -218,78 +270,73 @@ export function render(
   opts: { column?: number; indent?: number; mode?: 'flat' | 'break' } = {},
 ): string {
   const w = width;
+  const stack = renderStack;
   let k = opts.column ?? 0;
-  let stack: Stack = push(opts.indent ?? 0, opts.mode ?? 'flat', doc, null);
-  const out: string[] = [];
-  const newline = (i: number): void => {
-    out.push('\n' + ' '.repeat(i));
-    k = i;
-  };
-  while (stack !== null) {
-    if ('tail' in stack) {
-      stack = stack.next;
-      continue;
-    }
-    const { i, m, d } = stack.e;
-    const rest: Stack = stack.next;
-    if (typeof d === 'string') {
-      out.push(d);
-      k += Buffer.byteLength(d, 'utf8');
-      stack = rest;
-      continue;
-    }
-    switch (d.t) {
-      case 'nil':
-        stack = rest;
-        break;
-      case 'line':
-        newline(i);
-        stack = rest;
-        break;
-      case 'cons':
-        stack = push(i, m, d.a, push(i, m, d.b, rest));
-        break;
-      case 'str':
-        out.push(d.s);
-        k += d.len;
-        stack = rest;
-        break;
-      case 'force':
-      case 'fits':
-        stack = push(i, m, d.doc, rest);
-        break;
-      case 'break':
-        if (d.flex) {
-          const k2 = k + Buffer.byteLength(d.s, 'utf8');
-          if (m === 'flat' || fits(w, k2, true, rest)) {
-            out.push(d.s);
-            k = k2;
+  stack.push(opts.indent ?? 0, opts.mode === 'break' ? BREAK : FLAT, doc);
+  let out = '';
+  try {
+    while (stack.n > 0) {
+      const n = --stack.n;
+      const i = stack.i[n] as number;
+      const m = stack.m[n] as Mode;
+      const d = stack.d[n] as Doc;
+      if (typeof d === 'string') {
+        out += d;
+        k += Buffer.byteLength(d, 'utf8');
+        continue;
+      }
+      switch (d.t) {
+        case 'nil':
+          break;
+        case 'line':
+          out += '\n' + ' '.repeat(i);
+          k = i;
+          break;
+        case 'cons':
+          stack.push(i, m, d.b);
+          stack.push(i, m, d.a);
+          break;
+        case 'str':
+          out += d.s;
+          k += d.len;
+          break;
+        case 'force':
+        case 'fits':
+          stack.push(i, m, d.doc);
+          break;
+        case 'break':
+          if (d.flex) {
+            const k2 = k + Buffer.byteLength(d.s, 'utf8');
+            if (m === FLAT || fits(w, k2, true, stack.n)) {
+              out += d.s;
+              k = k2;
+            } else {
+              out += '\n' + ' '.repeat(i);
+              k = i;
+            }
+          } else if (m === BREAK) {
+            out += '\n' + ' '.repeat(i);
+            k = i;
           } else {
-            newline(i);
+            out += d.s;
+            k += Buffer.byteLength(d.s, 'utf8');
           }
-        } else if (m === 'break') {
-          newline(i);
-        } else {
-          out.push(d.s);
-          k += Buffer.byteLength(d.s, 'utf8');
-        }
-        stack = rest;
-        break;
-      case 'nest':
-        stack =
-          d.always || m === 'break'
-            ? push(applyNesting(i, k, d.indent), m, d.doc, rest)
-            : push(i, m, d.doc, rest);
-        break;
-      case 'group':
-        if (m === 'break' && d.inherit) {
-          stack = push(i, 'break', d.doc, rest);
-        } else {
-          const flat = fits(w, k, false, push(i, 'flat', d.doc, null));
-          stack = push(i, flat ? 'flat' : 'break', d.doc, rest);
-        }
-        break;
+          break;
+        case 'nest':
+          stack.push(d.always || m === BREAK ? applyNesting(i, k, d.indent) : i, m, d.doc);
+          break;
+        case 'group':
+          if (m === BREAK && d.inherit) {
+            stack.push(i, BREAK, d.doc);
+          } else {
+            fitsStack.push(i, FLAT, d.doc);
+            stack.push(i, fits(w, k, false, 0) ? FLAT : BREAK, d.doc);
+          }
+          break;
+      }
     }
+    return out;
+  } finally {
+    stack.clear();
   }
-  return out.join('');
 }
