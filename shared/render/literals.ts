@@ -30,6 +30,9 @@ function hex(cp: number): string {
   return cp.toString(16).toUpperCase();
 }
 
+/** Printable ASCII but `"` and `\\`: nothing in it needs escaping (unless it holds `#{`). */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /**
  * Escape `s` for the inside of a double-quoted Elixir string, quoted atom or quoted key.
  * `forKey` writes `"` and `\` as `\u{22}` and `\u{5C}`: Elixir 1.14's formatter re-classifies a
@@ -37,6 +40,8 @@ function hex(cp: number): string {
  * `"\\":` (the key `:"\\"`) into `\\:` (a different atom).
  */
 function escapeBody(s: string, forKey = false): string {
+  // Most generated strings (`"some title"`, messages, names) are plain: keep them as they are.
+  if (PLAIN_ASCII.test(s) && !s.includes('#{')) return s;
   let out = '';
   for (let i = 0; i < s.length;) {
     const cp = s.codePointAt(i) as number;

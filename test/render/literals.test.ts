@@ -21,6 +21,8 @@ describe('exString', () => {
     ['back\\slash', '"back\\\\slash"'],
     ['#{System.halt()}', '"\\#{System.halt()}"'],
     ['# not interpolation {', '"# not interpolation {"'],
+    ["!#$%&'()*+,-./:;<=>?@[]^_`{|}~ ends in #", '"!#$%&\'()*+,-./:;<=>?@[]^_`{|}~ ends in #"'],
+    ['#{ at the start', '"\\#{ at the start"'],
     ['\\#{x}', '"\\\\\\#{x}"'],
     ['a\nb\tc\rd', '"a\\nb\\tc\\rd"'],
     ['nul\u0000 del\u007f c1\u0085', '"nul\\u{0} del\\u{7F} c1\\u{85}"'],
