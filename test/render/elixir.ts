@@ -6,10 +6,10 @@
  * when it is absent locally, and fails when it is absent while `CI` is set.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 
 function probe(cmd: string): boolean {
   const r = spawnSync(cmd, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -35,9 +35,18 @@ export function describeElixir(name: string, fn: () => void): void {
   }
 }
 
+const made: string[] = [];
+
+/** A temp dir, removed when the importing test file ends. */
 export function tempDir(prefix = 'phx-gen-render-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const enc = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 const dec = (s: string): string => Buffer.from(s, 'base64').toString('utf8');
