@@ -355,9 +355,16 @@ async function runServer(
       const mixCounts: number[] = [];
       let files = 0;
       let error: string | undefined;
+      // Writes go into fresh projects, all made before the first call and removed after the
+      // last: creating and deleting a project between calls would put the bench's own file
+      // system work (directory and journal updates) into the next call's time.
+      const writes = isGenerator && (mode === 'write' || mode === 'write+format');
+      const fresh: string[] = [];
+      for (let i = -warmup; writes && i < runs; i++) {
+        fresh.push(await makeProject(path.join(work, `${server}-p${projectSeq++}`)));
+      }
       for (let i = -warmup; i < runs && error === undefined; i++) {
         let args: Record<string, unknown>;
-        let project: string | null = null;
         if (!isGenerator) {
           args = { schemas, project_root: base };
         } else if (mode === 'dry_run') {
@@ -365,17 +372,15 @@ async function runServer(
         } else if (mode === 'dry_run-app') {
           args = { schemas, app: APP, dry_run: true };
         } else {
-          project = await makeProject(path.join(work, `${server}-p${projectSeq++}`));
           args = {
             schemas,
-            project_root: project,
+            project_root: fresh[i + warmup],
             ...(mode === 'write' ? { format: 'none' } : {}),
           };
         }
         const before = mode === 'write+format' ? await countLines(mixLog) : 0;
         const { ms: t, r } = await call(args);
         const after = mode === 'write+format' ? await countLines(mixLog) : 0;
-        if (project !== null) await rm(project, { recursive: true, force: true });
         error = resultError(r);
         files = fileCount(r);
         const format = (r.structuredContent as { format?: { status: string; reason?: string } })
@@ -387,6 +392,7 @@ async function runServer(
         times.push(t);
         if (mode === 'write+format') mixCounts.push(after - before);
       }
+      for (const dir of fresh) await rm(dir, { recursive: true, force: true });
       return {
         server,
         tool,
