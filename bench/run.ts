@@ -355,9 +355,11 @@ async function runServer(
       const mixCounts: number[] = [];
       let files = 0;
       let error: string | undefined;
-      // Writes go into fresh projects, all made before the first call and removed after the
-      // last: creating and deleting a project between calls would put the bench's own file
-      // system work (directory and journal updates) into the next call's time.
+      // Writes go into fresh projects, all made before the first call and left until the whole
+      // bench ends (the work dir is removed then): creating or deleting projects between calls
+      // puts the bench's own file system work into the calls' time (on this machine's ext4,
+      // mounted with `discard`, file operations stay 30-50x slower for seconds after a large
+      // delete).
       const writes = isGenerator && (mode === 'write' || mode === 'write+format');
       const fresh: string[] = [];
       for (let i = -warmup; writes && i < runs; i++) {
@@ -392,7 +394,6 @@ async function runServer(
         times.push(t);
         if (mode === 'write+format') mixCounts.push(after - before);
       }
-      for (const dir of fresh) await rm(dir, { recursive: true, force: true });
       return {
         server,
         tool,
