@@ -64,19 +64,42 @@ if (Object.keys(entryPoints).length === 0) {
   process.stderr.write('nothing to build\n');
   process.exit(0);
 }
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints,
-  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  sourcemap: true,
   logLevel: 'warning',
+};
+// A stdio server is two files: dist/<name>.js, a loader that sets the V8 heap flags
+// (shared/mcp/heap.ts) and then imports dist/<name>.server.js, the bundle. In one file the
+// dependencies (SDK, zod), imported statically, would be evaluated before the flags are set,
+// and their start-up allocation would already have grown the young generation.
+const servers = Object.keys(entryPoints).filter((n) => n !== 'cli' && !(n in extra));
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(
+    Object.entries(entryPoints).map(([n, f]) => [servers.includes(n) ? `${n}.server` : n, f]),
+  ),
+  outdir,
+  sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
 });
+for (const name of servers) {
+  await build({
+    ...common,
+    stdin: {
+      contents: `import './shared/mcp/heap.ts';\nawait import('./${name}.server.js');\n`,
+      resolveDir: root,
+      sourcefile: `${name}-loader.js`,
+    },
+    external: [`./${name}.server.js`],
+    outfile: path.join(outdir, `${name}.js`),
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
 process.stderr.write(
   `built ${Object.keys(entryPoints)
     .map((n) => `${outdir}/${n}.js`)

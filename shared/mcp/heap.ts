@@ -1,26 +1,38 @@
 /**
- * Side-effect module (imported by ./stdio-console.ts, so it runs first in every stdio entry):
- * keeps V8's young generation from growing, and the old generation from growing far ahead of use.
+ * Side-effect module: the V8 flags of every stdio server. The build's loader (dist/<name>.js,
+ * scripts/build.mjs) imports it before the server bundle and its dependencies load, so the flags
+ * also hold for their start-up; `phx-gen-mcp serve` imports it first through ./stdio-console.ts.
+ * All three are read by V8 while it runs (unlike heap limits, which it reads once), so setting
+ * them from JavaScript works.
  *
- * By default V8 doubles the semi-spaces under allocation pressure, up to 16 MB each, and never
- * gives them back. A server idles most of the time and a generation call allocates in bursts (a
- * 200-schema domain: thousands of short-lived view objects and strings), so a grown new space is
- * resident memory that buys nothing. A/B over stdio on the 2-core bench machine (same bundle,
- * calls interleaved): peak RSS after 150 × 20-field + 6 × 200-schema dry runs went from 111 to
- * 83 MB (ecto-migration) and from 152 to 125 MB (phoenix-context), p50 latency unchanged within
- * noise (2.5 ms vs 2.5 ms for 20 fields; 107 vs 98 ms, 255 vs 219 ms for 200 schemas). The flag
- * is read whenever the heap considers growing, so setting it after start-up takes effect (unlike
- * heap limits, which V8 reads once).
+ * Why: a server idles, then answers a call in a burst of 1-300 ms. Its peak RSS (issue 10:
+ * at most 100 MB, of which node and the SDK take ~67 MB before any call) comes from what V8
+ * keeps around for such bursts, not from the data of the call (a 200-schema phoenix-context
+ * dry run holds ~6 MB). `npm run bench` on the 2-core machine, peak RSS after the warm runs
+ * (ecto-schema / ecto-migration / phoenix-context):
+ * - the first two flags, set after the dependencies had loaded (one-file bundle): 96-105 /
+ *   104-105 / 116-127 MB over three runs;
+ * - the same flags set before they load (the loader): 92 / 95 / 117 MB;
+ * - and no optimizing compiler: 77 / 77 / 84 MB.
  */
 import { setFlagsFromString } from 'node:v8';
 
+// The young generation stays at its initial size (1 MB semi-spaces) instead of doubling under
+// allocation pressure up to 16 MB and never shrinking: start-up alone used to grow it to 4 MB.
 setFlagsFromString('--semi-space-growth-factor=1');
 
-// Old space: after each full GC V8 lets the heap grow up to 4× the live size before the next
-// one when a call allocates fast, so a 200-schema generation (a small live set, lots of
-// short-lived strings and layout documents) reaches 110–170 MB RSS. Growing by 20% collects
-// sooner. Like the flag above, it is read whenever the heap limit is recomputed. Measured over
-// stdio on the 2-core machine (20-field calls, then 200-schema dry runs and writes; peak RSS
-// before → after): ecto-schema 107 → 88 MB, ecto-migration 111 → 96 MB, phoenix-context
-// 166 → 107 MB; 200-schema p50 76 → 77, 76 → 87, 159 → 223 ms (noisy, loaded machine).
+// The old generation grows by 20% of the live size per GC cycle instead of up to 4x under fast
+// allocation (a 200-schema call allocates ~40 MB of short-lived views, strings and documents).
 setFlagsFromString('--heap-growing-percent=20');
+
+// No TurboFan (Ignition and Sparkplug only). Its background compiles of the generators' large
+// view functions take up to 120 ms of CPU each on this machine and ~13 MB of compiler zones at
+// a time, and that memory stays with the worker threads' malloc arenas once freed
+// (MALLOC_ARENA_MAX=1 recovers ~10 MB of it). For calls this short it costs more than it
+// returns: interleaved A/B over stdio, 20-field calls are the same within noise (p50 3.85 vs
+// 3.86 ms), CPU per 20-field call goes down (4.0 -> 2.7 ms: no compiles on the second core),
+// cold start does not suffer (1.05-1.10x the hello-world server). 200-schema calls take
+// 1.3-1.6x as long (phoenix-context dry run 127 -> 200 ms; the three generators together
+// 209 -> 264 ms against the 1 s budget) and a 1000-schema phoenix-context call ~1.9x
+// (537 -> 1035 ms). Peak RSS: 18 to 33 MB less.
+setFlagsFromString('--no-opt');

@@ -3,7 +3,8 @@
  * stdio entry, so that nothing evaluated after it can print to stdout through console.
  */
 import { routeConsoleToStderr } from './console.js';
-// Also the earliest point of every stdio entry: bound the young generation (see ./heap.ts).
+// The servers' V8 flags (see ./heap.ts): the build's loader has set them already; for
+// `phx-gen-mcp serve`, which runs a server inside the CLI, this is the earliest point.
 import './heap.js';
 
 routeConsoleToStderr();

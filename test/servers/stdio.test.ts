@@ -115,3 +115,27 @@ describe.each(Object.entries(config.mcpServers))('%s over stdio (mcp.json)', (na
     }
   });
 });
+
+describe('dist loaders (scripts/build.mjs)', () => {
+  it.each(Object.entries(config.mcpServers))(
+    '%s: sets the V8 flags of shared/mcp/heap.ts before anything else loads',
+    (name, entry) => {
+      const loader = entry.args.find((a) => a.endsWith('.js'));
+      expect(loader, 'mcp.json starts a .js file').toBe(`dist/${name}.js`);
+      const code = readFileSync(path.join(repo, loader!), 'utf8');
+      // Static imports are evaluated before the module body: only node:v8 may be one.
+      const statics = [...code.matchAll(/^import\s.*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]);
+      expect(statics).toEqual(['node:v8']);
+      const flags = [...code.matchAll(/setFlagsFromString\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+      expect(flags).toEqual([
+        '--semi-space-growth-factor=1',
+        '--heap-growing-percent=20',
+        '--no-opt',
+      ]);
+      // The server bundle comes after them, through a dynamic import.
+      const lastFlag = code.lastIndexOf('setFlagsFromString(');
+      const load = code.indexOf(`import("./${name}.server.js")`);
+      expect(load).toBeGreaterThan(lastFlag);
+    },
+  );
+});
