@@ -25,6 +25,7 @@ export {
   type FormatOptions,
   ex,
   exToString,
+  flatText,
   literalEx,
   formatExpr,
   formatLines,

@@ -7,7 +7,7 @@
  * Elixir 1.14 and are pinned by the golden and long-name tests.
  */
 import { textWidth } from '../render/algebra.js';
-import { LINE_LENGTH, ex, exToString, formatExpr, type Ex } from '../render/index.js';
+import { LINE_LENGTH, ex, flatText, formatExpr, type Ex } from '../render/index.js';
 
 const sp = (n: number) => ' '.repeat(n);
 
@@ -25,7 +25,7 @@ export function stmt(indent: number, node: Ex | string, prefix = ''): string {
 /** `name = expr` for an atomic or call `expr`; the right side moves down when too long. */
 export function assign(indent: number, name: string, value: Ex | string): string {
   const v = typeof value === 'string' ? ex.raw(value) : value;
-  const line = `${name} = ${exToString(v)}`;
+  const line = `${name} = ${flatText(v)}`;
   if (fits(indent, line)) return sp(indent) + line;
   return `${sp(indent)}${name} =\n${stmt(indent + 2, v)}`;
 }
@@ -66,7 +66,7 @@ export function defShort(
   body: Ex,
 ): string {
   const head = params.length === 0 ? name : `${name}(${params.join(', ')})`;
-  const flat = exToString(body);
+  const flat = flatText(body);
   const line = `${kind} ${head}, do: ${flat}`;
   if (fits(indent, line)) return sp(indent) + line;
   return defBlock(indent, kind, name, params, stmt(indent + 2, body));
@@ -86,8 +86,8 @@ export function assertion(
 ): string {
   const l = typeof lhs === 'string' ? ex.raw(lhs) : lhs;
   const r = typeof rhs === 'string' ? ex.raw(rhs) : rhs;
-  const flatLhs = exToString(l);
-  const line = `assert ${flatLhs} ${op} ${exToString(r)}`;
+  const flatLhs = flatText(l);
+  const line = `assert ${flatLhs} ${op} ${flatText(r)}`;
   if (fits(indent, line)) return sp(indent) + line;
   const inner = indent + 9;
   const head = fits(indent, `assert ${flatLhs} ${op}`)
@@ -105,7 +105,7 @@ export function assertion(
 
 /** `assert_raise Exception, fn -> body end`, or its three-line form. */
 export function assertRaise(indent: number, exception: string, body: Ex): string {
-  const flat = exToString(body);
+  const flat = flatText(body);
   const line = `assert_raise ${exception}, fn -> ${flat} end`;
   if (fits(indent, line)) return sp(indent) + line;
   return `${sp(indent)}assert_raise ${exception}, fn ->\n${stmt(indent + 2, body)}\n${sp(indent)}end`;
@@ -118,7 +118,7 @@ export function pipeline(indent: number, head: string, steps: (Ex | string)[]): 
 
 /** A pipeline step `|> name(args..., fn -> body end)`, broken after `fn ->` when too long. */
 export function pipeWithFn(indent: number, name: string, args: string[], body: Ex): string {
-  const flat = exToString(body);
+  const flat = flatText(body);
   const open = `|> ${name}(${[...args, 'fn ->'].join(', ')}`;
   const line = `${open} ${flat} end)`;
   if (fits(indent, line)) return sp(indent) + line;
