@@ -1,5 +1,6 @@
-// Bundles each stdio server (and the CLI) into one ESM file under dist/, so a client starts a
-// server with `node dist/<server>.js` and Node resolves one file of ours instead of dozens.
+// Bundles each stdio server (and the CLI) into one ESM file under dist/, so Node resolves one
+// file of ours instead of dozens. A client starts a server with `node dist/<server>.js`: a
+// loader that sets the V8 flags and then imports the bundle, dist/<server>.server.js (below).
 // Dependencies stay external (node_modules): the SDK, zod, nunjucks, tree-sitter's WASM.
 //
 //   node scripts/build.mjs [--outdir DIR] [--entry NAME=FILE]… [--only NAME]…
