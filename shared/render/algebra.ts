@@ -163,12 +163,21 @@ function isBreakLike(d: Doc): boolean {
 }
 
 /**
- * `fits?/4` of Inspect.Algebra, clause by clause: the work list is `fitsStack` (already seeded
- * by the caller) followed by the first `rest` entries of `renderStack`, top first.
+ * `fits?/4` of Inspect.Algebra, clause by clause. The work list is `{seedIndent, flat,
+ * seedDoc}` when a group is measured (nothing after it counts), else the first `rest` entries of
+ * `renderStack`, top first (a flex break measures what follows it).
  */
-function fits(w: number, k0: number, b0: boolean, rest: number): boolean {
+function fits(
+  w: number,
+  k0: number,
+  b0: boolean,
+  rest: number,
+  seedIndent = 0,
+  seedDoc?: Doc,
+): boolean {
   const local = fitsStack;
   const outer = renderStack;
+  if (seedDoc !== undefined) local.push(seedIndent, FLAT, seedDoc);
   let k = k0;
   let b = b0;
   let r = rest;
@@ -329,8 +338,7 @@ export function render(
           if (m === BREAK && d.inherit) {
             stack.push(i, BREAK, d.doc);
           } else {
-            fitsStack.push(i, FLAT, d.doc);
-            stack.push(i, fits(w, k, false, 0) ? FLAT : BREAK, d.doc);
+            stack.push(i, fits(w, k, false, 0, i, d.doc) ? FLAT : BREAK, d.doc);
           }
           break;
       }
