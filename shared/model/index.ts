@@ -7,6 +7,7 @@ export * from './schema.js';
 export * from './normalized.js';
 export * from './validate.js';
 export * from './parse.js';
+export * from './database.js';
 
 /** The batch a client passes to the generators: the schemas and, optionally, the app. */
 export const ModelSchema = z
