@@ -10,7 +10,7 @@
  * not parse, is too large or cannot be read is reported in `skipped`; nothing here throws on input.
  */
 import type { KnownSchema, PrimaryKeyType } from '../model/index.js';
-import type { KnownSchemasReader, ProjectReader } from '../pipeline/run.js';
+import type { KnownSchemasReader, ProjectReader } from '../plan/index.js';
 import { parseElixir, type Node } from './parser.js';
 
 export const SCHEMA_ASSOCIATION_KINDS = [

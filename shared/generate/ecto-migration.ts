@@ -15,7 +15,7 @@
  * Pure: reads only through `ctx.project`, time only from `ctx.clock`.
  */
 import type { App, Field, Model, PrimaryKeyType, Schema } from '../model/index.js';
-import type { PlanContext } from '../pipeline/run.js';
+import type { PlanContext } from '../plan/index.js';
 import { render } from '../render/index.js';
 import { relativePathProblem, type PlannedFile } from '../workspace/index.js';
 import { migrationsDir } from '../view/common.js';

@@ -3,7 +3,7 @@
  * embedded ones included, at lib/<otp_app>/<module path>.ex.
  */
 import type { Model } from '../model/index.js';
-import type { PlanContext } from '../pipeline/run.js';
+import type { PlanContext } from '../plan/index.js';
 import { render } from '../render/index.js';
 import { schemaView } from '../view/schema.js';
 import { fullModule } from '../view/common.js';

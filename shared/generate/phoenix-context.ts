@@ -10,7 +10,7 @@
  * function with the name and arity of a generated one is kept (and reported when it differs).
  *
  * An existing file that cannot be extended safely (syntax error, another module, keyword-form
- * module) follows on_conflict: error (default) → a ToolError that says why; skip → left as is;
+ * module) follows on_conflict: error (default) → a GenerationError that says why; skip → left as is;
  * overwrite → replaced by a fresh file. Pure: reads only through `ctx.project`, time from
  * `ctx.clock`.
  */
@@ -25,9 +25,8 @@ import {
   type ModuleScan,
   type Unit,
 } from '../elixir/module-patch.js';
-import { ToolError } from '../mcp/index.js';
 import type { Model } from '../model/index.js';
-import type { PlanContext } from '../pipeline/run.js';
+import { GenerationError, type PlanContext } from '../plan/index.js';
 import { render } from '../render/index.js';
 import {
   cmpModules,
@@ -77,12 +76,12 @@ export async function planPhoenixContexts(
     },
   });
   if (errors.length > 0) {
-    throw new ToolError(
+    throw new GenerationError(
       `The context functions cannot be generated; nothing was written.\n${errors.map((e) => `- ${e}`).join('\n')}`,
     );
   }
   if (contexts.length === 0) {
-    throw new ToolError(
+    throw new GenerationError(
       `No schema of the batch can get context functions; nothing was written.\n${skipped.map((e) => `- ${e}`).join('\n')}`,
     );
   }
@@ -118,7 +117,7 @@ async function existingModule(
   } catch (e) {
     if (!(e instanceof ModulePatchError)) throw e;
     if (onConflict === 'error') {
-      throw new ToolError(
+      throw new GenerationError(
         `${e.message}\nNothing was written. Pass on_conflict "skip" to leave ${path} as is, or "overwrite" to replace it with a freshly generated file (its current content is lost).`,
       );
     }

@@ -1,29 +1,25 @@
 /**
- * Error policy of the tools (DESIGN §8):
+ * Error policy of the tools (docs/ARCHITECTURE.md, "Errors"):
  * 1. shape errors: zod through the SDK → `isError` result (nothing to do here);
- * 2. domain errors: throw {@link ToolError} (or a WorkspaceError from shared/workspace) → an
- *    `isError` result whose text names the bad value, lists the valid options, suggests a fix;
+ * 2. domain errors: a {@link GenerationError} (thrown by generators and the pipeline), its MCP-layer
+ *    subclass {@link ToolError}, or a WorkspaceError from shared/workspace → an `isError` result
+ *    whose text names the bad value, lists the valid options, suggests a fix;
  * 3. bugs: anything else thrown → stack on stderr, `isError` "Internal error: …" to the client.
  * An `isError` result never carries `structuredContent` (the SDK would validate it against the
  * output schema).
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
+import { GenerationError, type GenerationErrorOptions } from '../plan/errors.js';
 
-export interface ToolErrorOptions {
-  /** Machine-readable facts (bad value, valid options…), appended to the text as JSON. */
-  details?: Record<string, unknown>;
-  cause?: unknown;
-}
+export type ToolErrorOptions = GenerationErrorOptions;
 
-/** A domain error: the caller (an LLM or a person) can fix its input and retry. */
-export class ToolError extends Error {
-  override readonly name = 'ToolError';
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(message: string, options: ToolErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.details = options.details;
-  }
+/**
+ * A domain error raised by the MCP layer itself or a server's own tool (no project root, a bad
+ * spec line): the caller (an LLM or a person) can fix its input and retry. Generators throw the
+ * base class; both map to the same result.
+ */
+export class ToolError extends GenerationError {
+  override readonly name: string = 'ToolError';
 }
 
 /** `a, b, c` with each value quoted, for "valid options are …" messages. */
@@ -35,7 +31,7 @@ export function errorResult(text: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text }] };
 }
 
-export function toolErrorResult(err: ToolError): CallToolResult {
+export function toolErrorResult(err: GenerationError): CallToolResult {
   const text =
     err.details === undefined || Object.keys(err.details).length === 0
       ? err.message

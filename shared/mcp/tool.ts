@@ -6,7 +6,7 @@
  * - gives it a {@link ToolContext} (abort signal, allowed roots, progress, log, deps);
  * - on success returns `structuredContent` (checked against the output schema; a mismatch is a
  *   bug) plus the handler's short text `summary` (and any extra content blocks);
- * - maps errors per ./errors.ts: ToolError / WorkspaceError → `isError` with their message,
+ * - maps errors per ./errors.ts: GenerationError (ToolError) / WorkspaceError → `isError` with their message,
  *   cancellation → `isError` "Cancelled", anything else → stack on stderr and `isError`
  *   "Internal error: …";
  * - on the 2026 protocol era turns `ctx.roots()`'s request for the client's roots into an
@@ -23,7 +23,8 @@ import {
 } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { WorkspaceError } from '../workspace/index.js';
-import { ToolError, describeError, errorResult, toolErrorResult } from './errors.js';
+import { GenerationError } from '../plan/errors.js';
+import { describeError, errorResult, toolErrorResult } from './errors.js';
 import { logToStderr, type LogLevel } from './log.js';
 import {
   ROOTS_INPUT_KEY,
@@ -239,7 +240,7 @@ function errorToResult(
   if (err instanceof RootsInputRequired) {
     return inputRequired({ inputRequests: { [ROOTS_INPUT_KEY]: inputRequired.listRoots() } });
   }
-  if (err instanceof ToolError) {
+  if (err instanceof GenerationError) {
     logToStderr('info', `${name}: ${err.message}`);
     return toolErrorResult(err);
   }

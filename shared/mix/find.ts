@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isExecutableFile } from '../workspace/index.js';
+import { isExecutableFile } from '../host/probe.js';
 
 export interface FindMixOptions {
   /** Explicit path from `--mix`; wins over the environment. A bare name (`mix`) is looked up on PATH. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { locateMix } from './find.js';
-import { isFile } from '../workspace/index.js';
+import { isFile } from '../host/probe.js';
 import { runMix } from './run.js';
 import type { MixRunResult } from './run.js';
 

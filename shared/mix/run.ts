@@ -1,7 +1,7 @@
 import type * as ExecaModule from 'execa';
 import { mixEnv } from './env.js';
 import { getEnv } from './find.js';
-import { procTable } from '../workspace/index.js';
+import { procTable } from '../host/probe.js';
 
 type Execa = typeof ExecaModule;
 

@@ -14,38 +14,22 @@ import {
   normalizeModel,
   type App,
   type Issue,
-  type KnownSchema,
-  type Model,
   type SchemaDef,
 } from '../model/index.js';
-import { resolveProjectRoot, ToolError, type ToolContext, type ToolOutcome } from '../mcp/index.js';
+import { resolveProjectRoot, type ToolContext, type ToolOutcome } from '../mcp/index.js';
+import {
+  GenerationError,
+  projectReader,
+  type KnownSchemasReader,
+  type Planner,
+  type ProjectReader,
+} from '../plan/index.js';
 import { detectProject, ProjectError } from '../project/index.js';
-import { rootReader, writeFiles, type PlannedFile } from '../workspace/index.js';
+import { writeFiles } from '../workspace/index.js';
 import type { GeneratorInput, GeneratorOutput } from './input.js';
 import { parseSpecsOrThrow } from './specs.js';
 
 export const DEFAULT_APP: App = { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
-
-/** Read access to the target project (empty when a dry run has no project). */
-export interface ProjectReader {
-  root: string | null;
-  read(rel: string): Promise<string | null>;
-  list(relDir: string, opts?: { recursive?: boolean; extensions?: string[] }): Promise<string[]>;
-}
-
-export interface PlanContext {
-  project: ProjectReader;
-  clock: () => Date;
-  warn(message: string): void;
-  signal: AbortSignal;
-  progress(done: number, total: number, message: string): Promise<void>;
-}
-
-/** A server's generator: the files for a valid model. Reads only through `ctx.project`. */
-export type Planner<A> = (model: Model, args: A, ctx: PlanContext) => Promise<PlannedFile[]>;
-
-/** Finds the project's existing schemas, to resolve association targets outside the batch. */
-export type KnownSchemasReader = (project: ProjectReader, app: App) => Promise<KnownSchema[]>;
 
 export interface RunOptions<A> {
   plan: Planner<A>;
@@ -57,32 +41,18 @@ export function formatIssues(issues: readonly Issue[]): string {
   return issues.map((i) => `- ${i.path}: ${i.message}`).join('\n');
 }
 
-/** `schemas` or `specs` → the wire schemas; SpecError → ToolError. */
+/** `schemas` or `specs` → the wire schemas; SpecError → GenerationError. */
 export function schemasFromInput(args: GeneratorInput): SchemaDef[] {
   if (args.schemas && args.specs) {
-    throw new ToolError(
+    throw new GenerationError(
       'Pass either schemas (the model, e.g. from parse_gen_spec) or specs (phx.gen-style lines), not both.',
     );
   }
   if (args.specs) return parseSpecsOrThrow({ ...args, specs: args.specs });
   if (args.schemas) return args.schemas;
-  throw new ToolError(
+  throw new GenerationError(
     'Nothing to generate: pass schemas (the model, e.g. from parse_gen_spec) or specs (phx.gen-style lines such as "Blog Post posts title:string").',
   );
-}
-
-/**
- * Reads the project for ONE call: the root's realpath is resolved once (containment is still
- * checked on every read), so make a new reader per call.
- */
-export function projectReader(root: string | null): ProjectReader {
-  if (root === null) return { root, read: async () => null, list: async () => [] };
-  const fs = rootReader(root);
-  return {
-    root,
-    read: (rel) => fs.readText(rel),
-    list: (relDir, opts) => fs.listFiles(relDir, opts ?? {}),
-  };
 }
 
 /**
@@ -133,7 +103,7 @@ export async function resolveApp(
     );
     return { otp_app: info.otp_app, base_module: info.base_module, repo: info.repo };
   } catch (e) {
-    if (e instanceof ProjectError) throw new ToolError(e.message);
+    if (e instanceof ProjectError) throw new GenerationError(e.message);
     throw e;
   }
 }
@@ -194,9 +164,12 @@ async function generate<A extends GeneratorInput>(
   const { model, errors, warnings: modelWarnings } = normalizeModel({ app, schemas }, { known });
   warnings.push(...modelWarnings.map((w) => `${w.path}: ${w.message}`));
   if (!model) {
-    throw new ToolError(`The model is not valid; nothing was written.\n${formatIssues(errors)}`, {
-      details: { errors },
-    });
+    throw new GenerationError(
+      `The model is not valid; nothing was written.\n${formatIssues(errors)}`,
+      {
+        details: { errors },
+      },
+    );
   }
 
   const clock = ctx.deps.clock ?? (() => new Date());
@@ -227,7 +200,7 @@ async function generate<A extends GeneratorInput>(
     dryRun,
   });
   if (!written.written && written.conflicts.length > 0 && !dryRun) {
-    throw new ToolError(
+    throw new GenerationError(
       `Nothing was written: ${written.conflicts.length} file(s) already exist with different content:\n` +
         written.conflicts.map((c) => `- ${c.path}${c.reason ? ` (${c.reason})` : ''}`).join('\n') +
         '\nPass on_conflict "skip" to keep them, or "overwrite" to replace them (or dry_run to compare).',

@@ -1,13 +1,13 @@
-/** phx.gen-style spec lines → the wire schemas, with parse problems as one ToolError. */
+/** phx.gen-style spec lines → the wire schemas, with parse problems as one GenerationError. */
 import { formatSpecIssue, parseGenSpec, SpecError, type SchemaDef } from '../model/index.js';
-import { ToolError } from '../mcp/index.js';
+import { GenerationError } from '../plan/index.js';
 import type { GeneratorInput } from './input.js';
 
 export type SpecArgs = Pick<GeneratorInput, 'binary_id' | 'timestamp_type' | 'no_timestamps'> & {
   specs: string[];
 };
 
-/** Parses `specs` with the call's options; every bad token is listed in the ToolError. */
+/** Parses `specs` with the call's options; every bad token is listed in the GenerationError. */
 export function parseSpecsOrThrow(
   args: SpecArgs,
   heading = 'The spec could not be parsed',
@@ -20,7 +20,7 @@ export function parseSpecsOrThrow(
     });
   } catch (e) {
     if (e instanceof SpecError) {
-      throw new ToolError(
+      throw new GenerationError(
         `${heading}:\n${e.issues.map((i) => `- ${formatSpecIssue(i)}`).join('\n')}`,
         {
           details: { issues: e.issues },

@@ -46,4 +46,3 @@ export {
   type WriteOptions,
   type WriteOutcome,
 } from './write.js';
-export { isExecutableFile, isFile, procTable } from './probe.js';

@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { planEctoSchemas } from '../../shared/generate/ecto-schema.js';
 import { normalizeModel } from '../../shared/model/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
-import { DEFAULT_APP, schemasFromInput, type ProjectReader } from '../../shared/pipeline/run.js';
+import { DEFAULT_APP, schemasFromInput } from '../../shared/pipeline/run.js';
+import { type ProjectReader } from '../../shared/plan/index.js';
 import { assertElixirClean, describeElixir, itElixir } from '../support/elixir.js';
 
 const casesDir = path.join(

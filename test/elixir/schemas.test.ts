@@ -8,7 +8,7 @@ import {
   readProjectSchemas,
   readSchemasFromSources,
 } from '../../shared/elixir/schemas.js';
-import type { ProjectReader } from '../../shared/pipeline/run.js';
+import type { ProjectReader } from '../../shared/plan/index.js';
 
 const POST = `defmodule MyApp.Blog.Post do
   @moduledoc """

@@ -9,7 +9,7 @@ import {
   runMix,
   spawnCommand,
 } from '../../shared/mix/index.js';
-import { procTable } from '../../shared/workspace/index.js';
+import { procTable } from '../../shared/host/probe.js';
 import { describeElixir } from '../support/elixir.js';
 import { newMixProject, processesMatching, uniqueMarker } from './helpers.js';
 

@@ -18,7 +18,8 @@ import { planEctoSchemas } from '../../shared/generate/ecto-schema.js';
 import { planMigrations } from '../../shared/generate/ecto-migration.js';
 import { planPhoenixContexts } from '../../shared/generate/phoenix-context.js';
 import { normalizeModel, type SchemaDef } from '../../shared/model/index.js';
-import { projectReader, schemasFromInput } from '../../shared/pipeline/run.js';
+import { schemasFromInput } from '../../shared/pipeline/run.js';
+import { projectReader } from '../../shared/plan/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 
 const DEPS = process.env.PHX_GEN_MCP_ECTO_DEPS;

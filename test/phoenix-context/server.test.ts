@@ -10,7 +10,7 @@ import { createServer } from '../../servers/phoenix-context/server.js';
 import { tools } from '../../servers/phoenix-context/tools/index.js';
 import { planPhoenixContexts } from '../../shared/generate/phoenix-context.js';
 import { normalizeModel, type SchemaDef } from '../../shared/model/index.js';
-import { projectReader } from '../../shared/pipeline/run.js';
+import { projectReader } from '../../shared/plan/index.js';
 import { writeFiles } from '../../shared/workspace/index.js';
 import { connect, errorText, structured, tempProject, type Connected } from '../support/mcp.js';
 

@@ -5,7 +5,8 @@ import * as z from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineTool, registerTools } from '../../shared/mcp/index.js';
 import { GeneratorInputShape, GeneratorOutputSchema } from '../../shared/pipeline/input.js';
-import { needsKnownSchemas, runGeneration, type Planner } from '../../shared/pipeline/run.js';
+import { needsKnownSchemas, runGeneration } from '../../shared/pipeline/run.js';
+import { type Planner } from '../../shared/plan/index.js';
 import { connect, errorText, structured, tempProject, type Connected } from '../support/mcp.js';
 
 /** A trivial planner: one file per schema listing its module and the app (and key types of references). */

@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { ToolError } from '../../shared/mcp/index.js';
+import { GenerationError } from '../../shared/plan/index.js';
 import { FIELD_TYPES, checkModel } from '../../shared/model/index.js';
-import { projectReader, type PlanContext } from '../../shared/pipeline/run.js';
+import { projectReader, type PlanContext } from '../../shared/plan/index.js';
 import { checkElixirSources, describeElixir, describeElixirFailures } from '../support/elixir.js';
 import { model, validishModel } from './arbitraries.js';
 import { astCheck } from './ast-check.js';
@@ -78,8 +78,8 @@ describeElixir('generators under adversarial models', () => {
         try {
           files = await p.plan(result.model, {}, planCtx());
         } catch (e) {
-          // A planner may refuse a valid model with a clear ToolError (e.g. no context to write).
-          if (e instanceof ToolError && e.message.trim() !== '') {
+          // A planner may refuse a valid model with a clear GenerationError (e.g. no context to write).
+          if (e instanceof GenerationError && e.message.trim() !== '') {
             plannerRefusals++;
             continue;
           }

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { checkModel } from '../../shared/model/index.js';
 import { planEctoSchemas } from '../../shared/generate/ecto-schema.js';
-import { projectReader } from '../../shared/pipeline/run.js';
+import { projectReader } from '../../shared/plan/index.js';
 import { itElixir } from '../support/elixir.js';
 import { astCheck } from './ast-check.js';
 

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { ServerDeps } from '../../shared/mcp/index.js';
-import type { Planner } from '../../shared/pipeline/run.js';
+import type { Planner } from '../../shared/plan/index.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIGURES_DIR = path.join(REPO, '.bench', 'reliability');

@@ -6,7 +6,7 @@ import {
   type ProjectSchema,
 } from '../../../shared/elixir/schemas.js';
 import { defineTool, resolveProjectRoot } from '../../../shared/mcp/index.js';
-import { projectReader } from '../../../shared/pipeline/run.js';
+import { projectReader } from '../../../shared/plan/index.js';
 
 export const ListEctoSchemasInput = z.object({
   project_root: projectRootSchema(

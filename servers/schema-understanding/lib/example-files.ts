@@ -6,7 +6,8 @@ import { planEctoSchemas } from '../../../shared/generate/ecto-schema.js';
 import { planMigrations } from '../../../shared/generate/ecto-migration.js';
 import { planPhoenixContexts } from '../../../shared/generate/phoenix-context.js';
 import { normalizeModel } from '../../../shared/model/index.js';
-import { DEFAULT_APP, projectReader, type PlanContext } from '../../../shared/pipeline/run.js';
+import { DEFAULT_APP } from '../../../shared/pipeline/run.js';
+import { projectReader, type PlanContext } from '../../../shared/plan/index.js';
 import type { PlannedFile } from '../../../shared/workspace/index.js';
 import { exampleModel, type Example } from './examples.js';
 

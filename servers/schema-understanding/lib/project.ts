@@ -9,11 +9,8 @@ import {
   type ServerDeps,
   type ToolContext,
 } from '../../../shared/mcp/index.js';
-import {
-  projectReader,
-  resolveApp,
-  type KnownSchemasReader,
-} from '../../../shared/pipeline/run.js';
+import { resolveApp } from '../../../shared/pipeline/run.js';
+import { projectReader, type KnownSchemasReader } from '../../../shared/plan/index.js';
 
 export interface SchemaUnderstandingDeps extends ServerDeps {
   /** Reads the project's existing schemas; without it only the batch resolves targets. */

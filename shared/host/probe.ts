@@ -1,7 +1,11 @@
-// Read-only probes for shared/mix, kept here because shared/workspace is the one module that
-// touches the file system: is there an executable at this path (PATH scan for mix), is there a
-// mix.exs (formatFiles/compileProject), which processes descend from mix (Linux /proc, to kill
-// the whole tree). Nothing here writes, and no project file is read.
+/**
+ * shared/host: read-only probes of the machine the server runs on, for shared/mix: is there an
+ * executable at this path (the PATH scan for mix), is there a file (mix.exs before formatting),
+ * which processes descend from mix (Linux /proc, to kill the whole tree on a timeout). These look
+ * at the host, not at a project's files: nothing here writes, and no path comes from a client, so
+ * they need none of shared/workspace's root checks. The lint rule allows node:fs here and in
+ * shared/workspace only (docs/ARCHITECTURE.md, "The file-system rule").
+ */
 import { constants, readdirSync, readFileSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 

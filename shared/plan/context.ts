@@ -1,0 +1,43 @@
+/**
+ * What a generator (shared/generate) gets to work with, and nothing more: read access to the
+ * project, a clock, a warning sink, the call's abort signal and a progress callback. The
+ * orchestrator (shared/pipeline) builds one per call; generators import only this module, never
+ * the orchestrator or the MCP layer, so they stay pure functions of (model, args, context).
+ */
+import type { App, KnownSchema, Model } from '../model/index.js';
+import { rootReader, type PlannedFile } from '../workspace/index.js';
+
+/** Read access to the target project (empty when a dry run has no project). */
+export interface ProjectReader {
+  root: string | null;
+  read(rel: string): Promise<string | null>;
+  list(relDir: string, opts?: { recursive?: boolean; extensions?: string[] }): Promise<string[]>;
+}
+
+export interface PlanContext {
+  project: ProjectReader;
+  clock: () => Date;
+  warn(message: string): void;
+  signal: AbortSignal;
+  progress(done: number, total: number, message: string): Promise<void>;
+}
+
+/** A server's generator: the files for a valid model. Reads only through `ctx.project`. */
+export type Planner<A> = (model: Model, args: A, ctx: PlanContext) => Promise<PlannedFile[]>;
+
+/** Finds the project's existing schemas, to resolve association targets outside the batch. */
+export type KnownSchemasReader = (project: ProjectReader, app: App) => Promise<KnownSchema[]>;
+
+/**
+ * Reads the project for ONE call: the root's realpath is resolved once (containment is still
+ * checked on every read), so make a new reader per call.
+ */
+export function projectReader(root: string | null): ProjectReader {
+  if (root === null) return { root, read: async () => null, list: async () => [] };
+  const fs = rootReader(root);
+  return {
+    root,
+    read: (rel) => fs.readText(rel),
+    list: (relDir, opts) => fs.listFiles(relDir, opts ?? {}),
+  };
+}

@@ -1,0 +1,9 @@
+/** shared/plan: the contract between the orchestrator and the generators (types and error). */
+export {
+  projectReader,
+  type KnownSchemasReader,
+  type PlanContext,
+  type Planner,
+  type ProjectReader,
+} from './context.js';
+export { GenerationError, type GenerationErrorOptions } from './errors.js';
