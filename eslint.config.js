@@ -62,7 +62,7 @@ function layerRules(folder) {
   ];
   if (forbidden.length > 0) {
     patterns.push({
-      group: forbidden.map((d) => `../${d}/**`),
+      group: forbidden.flatMap((d) => [`../${d}/**`, `../../${d}/**`]),
       message: `shared/${folder} may import only ${LAYERS[folder].join(', ') || 'nothing else'} from shared/ (docs/ARCHITECTURE.md, "Folder map").`,
     });
   }

@@ -16,21 +16,19 @@
  */
 import type { App, Field, Model, PrimaryKeyType, Schema } from '../model/index.js';
 import type { PlanContext } from '../plan/index.js';
-import { render } from '../render/index.js';
 import { relativePathProblem, type PlannedFile } from '../workspace/index.js';
 import { migrationsDir } from '../view/common.js';
 import {
   ectoIndexName,
   migrationModule,
   migrationVersion,
+  migrationSource,
   migrationView,
   type ColumnSpec,
   type ForeignKeySpec,
   type IndexSpec,
   type MigrationSpec,
-} from '../view/migration.js';
-
-export const MIGRATION_TEMPLATE = 'ecto-migration/migration.exs.njk';
+} from '../view/ecto-migration/migration.exs.js';
 
 export interface MigrationArgs {
   /** Directory for the migrations, relative to the project (default: the repo's). */
@@ -456,7 +454,7 @@ export async function planMigrations(
   }
   return planned.map((p) => ({
     path: p.path,
-    content: render(MIGRATION_TEMPLATE, migrationView(app, p.spec)),
+    content: migrationSource(migrationView(app, p.spec)),
   }));
 }
 

@@ -4,12 +4,9 @@
  */
 import type { Model } from '../model/index.js';
 import type { PlanContext } from '../plan/index.js';
-import { render } from '../render/index.js';
-import { schemaView } from '../view/schema.js';
+import { schemaSource, schemaView } from '../view/ecto-schema/schema.ex.js';
 import { fullModule } from '../view/common.js';
 import type { PlannedFile } from '../workspace/index.js';
-
-export const SCHEMA_TEMPLATE = 'ecto-schema/schema.ex.njk';
 
 /** Whether mix.exs lists `{:phoenix, …}` among its deps (so Phoenix.Param exists). */
 export function mixExsHasPhoenix(mixExs: string | null): boolean {
@@ -40,6 +37,6 @@ export async function planEctoSchemas(
   }
   return model.schemas.map((schema) => {
     const view = schemaView(app, schema, { phoenixParam });
-    return { path: view.path, content: render(SCHEMA_TEMPLATE, { s: view }) };
+    return { path: view.path, content: schemaSource(view) };
   });
 }

@@ -27,31 +27,33 @@ import {
 } from '../elixir/module-patch.js';
 import type { Model } from '../model/index.js';
 import { GenerationError, type PlanContext } from '../plan/index.js';
-import { render } from '../render/index.js';
 import {
   cmpModules,
-  contextFileView,
-  describeView,
-  fixturesFileView,
-  fixturesView,
+  contextSource,
+  functionsSource,
   functionsView,
-  planContexts,
+  contextFileView,
+  type ContextRefs,
+} from '../view/phoenix-context/context.ex.js';
+import {
+  describeSource,
+  describeView,
   testFileView,
+  testSource,
+} from '../view/phoenix-context/context_test.exs.js';
+import {
+  fixtureSource,
+  fixturesFileView,
+  fixturesSource,
+  fixturesView,
+} from '../view/phoenix-context/fixtures.ex.js';
+import {
+  planContexts,
   withArticle,
   type ContextPlan,
-  type ContextRefs,
   type SchemaPlan,
-} from '../view/context.js';
+} from '../view/phoenix-context/plan.js';
 import type { OnConflict, PlannedFile } from '../workspace/index.js';
-
-export const CONTEXT_TEMPLATES = {
-  context: 'phoenix-context/context.ex.njk',
-  functions: 'phoenix-context/_functions.ex.njk',
-  test: 'phoenix-context/context_test.exs.njk',
-  describe: 'phoenix-context/_describe.exs.njk',
-  fixtures: 'phoenix-context/fixtures.ex.njk',
-  fixture: 'phoenix-context/_fixtures.ex.njk',
-} as const;
 
 export interface ContextArgs {
   /** Also the test module and the fixtures (default true). */
@@ -196,7 +198,7 @@ async function contextFile(
   const found = await existingModule(
     c.contextPath,
     c.module,
-    () => render(CONTEXT_TEMPLATES.context, { ctx: contextFileView(c) }),
+    () => contextSource(contextFileView(c)),
     ctx,
     onConflict,
   );
@@ -207,7 +209,7 @@ async function contextFile(
   const parts: string[] = [];
   for (const s of c.schemas) {
     const refs: ContextRefs = { schema: new Map([[s.module, names.ref(s.module, s.alias)]]), repo };
-    const snippet = render(CONTEXT_TEMPLATES.functions, { s: functionsView(s, refs) });
+    const snippet = functionsSource(functionsView(s, refs));
     parts.push(
       ...(await missingUnits(scan, snippet, (u) =>
         ctx.warn(
@@ -229,7 +231,7 @@ async function testFile(
   const found = await existingModule(
     c.testPath,
     c.testModule,
-    () => render(CONTEXT_TEMPLATES.test, { t: testFileView(c) }),
+    () => testSource(testFileView(c)),
     ctx,
     onConflict,
   );
@@ -240,9 +242,7 @@ async function testFile(
   const parts: string[] = [];
   for (const s of c.schemas) {
     if (scan.describes.includes(s.plural)) continue;
-    const snippet = render(CONTEXT_TEMPLATES.describe, {
-      d: describeView(c, s, { context: contextRef }),
-    });
+    const snippet = describeSource(describeView(c, s, { context: contextRef }));
     parts.push(...(await missingUnits(scan, snippet, null)));
   }
   const code = parts.join('\n');
@@ -258,7 +258,7 @@ async function fixturesFile(
   const found = await existingModule(
     c.fixturesPath,
     c.fixturesModule,
-    () => render(CONTEXT_TEMPLATES.fixtures, { f: fixturesFileView(c) }),
+    () => fixturesSource(fixturesFileView(c)),
     ctx,
     onConflict,
   );
@@ -266,7 +266,7 @@ async function fixturesFile(
   const { scan } = found;
   const parts: string[] = [];
   for (const s of c.schemas) {
-    const snippet = render(CONTEXT_TEMPLATES.fixture, { s: fixturesView(c, s) });
+    const snippet = fixtureSource(fixturesView(c, s));
     parts.push(...(await missingUnits(scan, snippet, null)));
   }
   const code = parts.join('\n');

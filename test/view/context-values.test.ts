@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../../shared/model/index.js';
-import { fieldValues, invalidLiteral, jsRegex } from '../../shared/view/context-values.js';
-import { withArticle } from '../../shared/view/context.js';
+import { fieldValues, invalidLiteral, jsRegex } from '../../shared/view/phoenix-context/values.js';
+import { withArticle } from '../../shared/view/phoenix-context/plan.js';
 
 const NOW = new Date('2024-05-02T10:23:45Z');
 

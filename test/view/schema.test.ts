@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeModel, type SchemaDef } from '../../shared/model/index.js';
-import { blockLines, scalarLiteral, schemaView } from '../../shared/view/schema.js';
+import { blockLines, scalarLiteral, schemaView } from '../../shared/view/ecto-schema/schema.ex.js';
 
 const APP = { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
 

@@ -7,8 +7,8 @@
  * Dates and times are sigils derived from the generation clock (yesterday for create, today for
  * update, seconds zeroed), so goldens are deterministic.
  */
-import type { ArrayInnerType, Field } from '../model/index.js';
-import { exAtom, exFloat, exInteger, exString } from '../render/index.js';
+import type { ArrayInnerType, Field } from '../../model/index.js';
+import { exAtom, exFloat, exInteger, exString } from '../../render/index.js';
 
 export interface Value {
   /** Literal in an attrs map. */

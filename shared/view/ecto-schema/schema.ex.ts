@@ -28,9 +28,9 @@ import {
   formatLines,
   type Ex,
   type Pair,
-} from '../render/index.js';
-import { defaultIndexName, lastSegment } from '../model/index.js';
-import { RESERVED_NAMES } from '../model/reserved.js';
+} from '../../render/index.js';
+import { defaultIndexName, lastSegment } from '../../model/index.js';
+import { RESERVED_NAMES } from '../../model/reserved.js';
 import type {
   App,
   BelongsTo,
@@ -40,9 +40,9 @@ import type {
   LiteralValue,
   ManyToMany,
   Schema,
-} from '../model/index.js';
-import { underscore } from '../naming/index.js';
-import { ectoType, fullModule, schemaFilePath, singularName, jsonEx } from './common.js';
+} from '../../model/index.js';
+import { underscore } from '../../naming/index.js';
+import { ectoType, fullModule, schemaFilePath, singularName, jsonEx } from '../common.js';
 
 export interface SchemaView {
   path: string;
@@ -420,4 +420,15 @@ export function schemaView(app: App, schema: Schema, opts: SchemaViewOptions): S
     ),
     steps: changesetSteps(c),
   };
+}
+
+/** The module's source: every line comes from the view above. */
+export function schemaSource(s: SchemaView): string {
+  const attributes = s.attributes.map((line) => `  ${line}\n`).join('');
+  const body = s.body.map((line) => `${line}\n`).join('');
+  const steps = s.steps.map((line) => `${line}\n`).join('');
+  return (
+    `defmodule ${s.module} do\n  use Ecto.Schema\n  import Ecto.Changeset\n\n${attributes}` +
+    `  ${s.schema_open}\n${body}  end\n\n  @doc false\n${s.changeset_head}\n    ${s.var}\n${steps}  end\nend\n`
+  );
 }

@@ -4,7 +4,7 @@
  * template prints. Every Elixir literal goes through the render literal emitters and every
  * statement through the mix-format layout, so the template only loops.
  */
-import { camelize } from '../naming/index.js';
+import { camelize } from '../../naming/index.js';
 import type {
   App,
   DefaultValue,
@@ -12,7 +12,7 @@ import type {
   OnDelete,
   PrimaryKeyType,
   TimestampType,
-} from '../model/index.js';
+} from '../../model/index.js';
 import {
   ex,
   exAtom,
@@ -20,12 +20,13 @@ import {
   exInteger,
   exKey,
   exLiteral,
+  exModule,
   exString,
   formatExpr,
   type Ex,
   type Pair,
-} from '../render/index.js';
-import { migrationType, jsonEx } from './common.js';
+} from '../../render/index.js';
+import { migrationType, jsonEx } from '../common.js';
 
 /** A foreign key column: `add :author_id, references(:users, …)`. */
 export interface ForeignKeySpec {
@@ -261,4 +262,14 @@ export function migrationView(app: App, m: MigrationSpec): MigrationView {
       true,
     ),
   };
+}
+
+/** The migration's source: every line comes from the view above. */
+export function migrationSource(m: MigrationView): string {
+  const columns = m.columns.map((c) => `${c.blank_before ? '\n' : ''}      ${c.text}\n`).join('');
+  const indexes = m.indexes.map((i) => `${i.blank_before ? '\n' : ''}    ${i.text}\n`).join('');
+  return (
+    `defmodule ${exModule(m.module)} do\n  use Ecto.Migration\n\n  def change do\n    ${m.table_open}\n` +
+    `${columns}    end\n${indexes}  end\nend\n`
+  );
 }

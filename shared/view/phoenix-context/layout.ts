@@ -6,8 +6,8 @@
  * argument, blank lines around multi-line statements) follow `Code.Formatter` as observed with
  * Elixir 1.14 and are pinned by the golden and long-name tests.
  */
-import { textWidth } from '../render/algebra.js';
-import { LINE_LENGTH, ex, flatText, formatExpr, type Ex } from '../render/index.js';
+import { textWidth } from '../../render/algebra.js';
+import { LINE_LENGTH, ex, flatText, formatExpr, type Ex } from '../../render/index.js';
 
 const sp = (n: number) => ' '.repeat(n);
 

@@ -1,0 +1,204 @@
+/**
+ * Writes test/<app>/<context>_test.exs: per schema one `describe "<plural>"` block with a test of
+ * each context function (`describeView` builds the statements; the `*Source` functions print).
+ */
+import {
+  ex,
+  exKey,
+  exModule,
+  exString,
+  literalEx,
+  type Ex,
+  type Pair,
+} from '../../render/index.js';
+import { assertRaise, assertion, assign, block, fits, stmt, type Statement } from './layout.js';
+import type { ContextPlan, SchemaPlan } from './plan.js';
+
+const kw = (key: string, value: string): Pair => ex.kw(exKey(key), literalEx(value));
+
+export interface DescribeView {
+  name: string;
+  /** alias, imports and @invalid_attrs (indent 4). */
+  header: string;
+  tests: { name: string; body: string }[];
+}
+
+/** Names a test file uses: how it writes the context module. */
+export interface TestRefs {
+  context: string;
+}
+
+const TEST_RESERVED_ALIASES = new Set(['Ecto', 'Decimal']);
+
+/** One `describe "<plural>"` block (statements at indent 4 and 6). */
+export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): DescribeView {
+  const c = refs.context;
+  const aliasFree = !TEST_RESERVED_ALIASES.has(s.alias) && s.alias !== c.split('.').pop();
+  const ref = aliasFree ? s.alias : s.module;
+  const v = s.variable;
+  const pk = `${v}.${s.pk.name}`;
+  const call = (fn: string, args: string[] = []) => ex.call(`${c}.${fn}`, args);
+  // Bind the result only when assertions on its fields follow (else the variable is unused).
+  const okStruct = ex.tuple([':ok', ex.map([], ref)]);
+  const okBound = `{:ok, %${ref}{} = ${v}}`;
+  // `assert {:ok, %Struct{} = var} = call`, or, when even its pattern cannot fit on a line,
+  // the same check as two assertions (the formatter would break inside the tuple pattern).
+  const assertOk = (bind: boolean, rhs: Ex): Statement[] =>
+    !bind || fits(6, `assert ${okBound} =`)
+      ? [{ text: assertion(6, bind ? okBound : okStruct, '=', rhs), blankBefore: true }]
+      : [
+          { text: assertion(6, ex.tuple([':ok', v]), '=', rhs), blankBefore: true },
+          { text: assertion(6, `%${ref}{}`, '=', v) },
+        ];
+
+  // Header: the schema alias, this context's fixtures, the parents' fixtures of other contexts.
+  const header: Statement[] = [];
+  if (aliasFree) header.push({ text: `    alias ${s.module}` });
+  header.push({ text: `    import ${ctx.fixturesModule}`, blankBefore: header.length > 0 });
+  const foreign = new Map<string, string[]>();
+  for (const p of s.parents) {
+    if (p.fixturesModule === ctx.fixturesModule) continue;
+    const list = foreign.get(p.fixturesModule) ?? [];
+    if (!list.includes(p.fixture)) list.push(p.fixture);
+    foreign.set(p.fixturesModule, list);
+  }
+  for (const [mod, fns] of foreign) {
+    const only = ex.list(fns.map((f) => `${exKey(f)} 0`));
+    header.push({ text: stmt(4, ex.callNoParens('import', [mod], [ex.kw('only:', only)])) });
+  }
+  if (s.invalid) {
+    header.push({
+      text: stmt(4, ex.map(s.invalid.map((i) => kw(i.key, i.literal))), '@invalid_attrs '),
+      blankBefore: true,
+      attribute: true,
+    });
+  }
+
+  const fixture: Statement = { text: assign(6, v, ex.call(`${s.singular}_fixture`)) };
+  const tests: { name: string; body: string }[] = [];
+  tests.push({
+    name: `list_${s.plural}/0 returns all ${s.humanPlural}`,
+    body: block([fixture, { text: assertion(6, call(`list_${s.plural}`), '==', ex.list([v])) }]),
+  });
+  tests.push({
+    name: `get_${s.singular}!/1 returns the ${s.human} with the given ${s.pk.name}`,
+    body: block([fixture, { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) }]),
+  });
+
+  const parents: Statement[] = s.parents.map((p) => ({
+    text: assign(6, p.variable, ex.call(p.fixture)),
+  }));
+  const validAttrs = ex.map([
+    ...s.attrs.map((a) => kw(a.key, a.create.attr)),
+    ...s.parents.map((p) => kw(p.key, `${p.variable}.${p.pk}`)),
+  ]);
+  tests.push({
+    name: `create_${s.singular}/1 with valid data creates ${s.aHuman}`,
+    body: block([
+      ...parents,
+      { text: stmt(6, validAttrs, 'valid_attrs = ') },
+      ...assertOk(
+        s.attrs.length + s.parents.length > 0,
+        call(`create_${s.singular}`, ['valid_attrs']),
+      ),
+      ...s.attrs.map((a) => ({
+        text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.create.assert)),
+      })),
+      ...s.parents.map((p) => ({
+        text: assertion(6, `${v}.${p.key}`, '==', `${p.variable}.${p.pk}`),
+      })),
+    ]),
+  });
+  if (s.invalid) {
+    tests.push({
+      name: `create_${s.singular}/1 with invalid data returns an error changeset`,
+      body: block([
+        {
+          text: assertion(
+            6,
+            '{:error, %Ecto.Changeset{}}',
+            '=',
+            call(`create_${s.singular}`, ['@invalid_attrs']),
+          ),
+        },
+      ]),
+    });
+  }
+  const updateAttrs = ex.map(s.attrs.map((a) => kw(a.key, a.update.attr)));
+  tests.push({
+    name: `update_${s.singular}/2 with valid data updates the ${s.human}`,
+    body: block([
+      fixture,
+      { text: stmt(6, updateAttrs, 'update_attrs = ') },
+      ...assertOk(s.attrs.length > 0, call(`update_${s.singular}`, [v, 'update_attrs'])),
+      ...s.attrs.map((a) => ({
+        text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.update.assert)),
+      })),
+    ]),
+  });
+  if (s.invalid) {
+    tests.push({
+      name: `update_${s.singular}/2 with invalid data returns an error changeset`,
+      body: block([
+        fixture,
+        {
+          text: assertion(
+            6,
+            '{:error, %Ecto.Changeset{}}',
+            '=',
+            call(`update_${s.singular}`, [v, '@invalid_attrs']),
+          ),
+        },
+        { text: assertion(6, v, '==', call(`get_${s.singular}!`, [pk])) },
+      ]),
+    });
+  }
+  tests.push({
+    name: `delete_${s.singular}/1 deletes the ${s.human}`,
+    body: block([
+      fixture,
+      { text: assertion(6, okStruct, '=', call(`delete_${s.singular}`, [v])) },
+      { text: assertRaise(6, 'Ecto.NoResultsError', call(`get_${s.singular}!`, [pk])) },
+    ]),
+  });
+  tests.push({
+    name: `change_${s.singular}/1 returns ${s.aHuman} changeset`,
+    body: block([
+      fixture,
+      { text: assertion(6, '%Ecto.Changeset{}', '=', call(`change_${s.singular}`, [v])) },
+    ]),
+  });
+
+  return { name: s.plural, header: block(header), tests };
+}
+
+export interface TestFileView {
+  module: string;
+  data_case: string;
+  context_alias: string;
+  describes: DescribeView[];
+}
+
+export function testFileView(ctx: ContextPlan): TestFileView {
+  const refs = { context: ctx.alias };
+  return {
+    module: ctx.testModule,
+    data_case: ctx.dataCase,
+    context_alias: `alias ${ctx.module}`,
+    describes: ctx.schemas.map((s) => describeView(ctx, s, refs)),
+  };
+}
+
+/** One describe block (indent 2), as a test module holds it. */
+export function describeSource(d: DescribeView): string {
+  const tests = d.tests
+    .map((t) => `\n    test ${exString(t.name)} do\n${t.body}\n    end\n`)
+    .join('');
+  return `  describe ${exString(d.name)} do\n${d.header}\n${tests}  end\n`;
+}
+
+/** A new test/<app>/<context>_test.exs. */
+export function testSource(t: TestFileView): string {
+  const describes = t.describes.map((d) => `\n${describeSource(d)}`).join('');
+  return `defmodule ${exModule(t.module)} do\n  use ${exModule(t.data_case)}\n\n  ${t.context_alias}\n${describes}end\n`;
+}

@@ -1,0 +1,72 @@
+/**
+ * Writes test/support/fixtures/<context>_fixtures.ex: per schema its unique-value helpers and
+ * `<singular>_fixture/1`, which inserts a record through the context.
+ */
+import { ex, exAtom, exKey, exModule, literalEx, type Pair } from '../../render/index.js';
+import { heredocAttribute, prose, stringAttribute } from '../doc.js';
+import { block, defBlock, defShort, pipeWithFn, stmt } from './layout.js';
+import type { ContextPlan, SchemaPlan } from './plan.js';
+
+const kw = (key: string, value: string): Pair => ex.kw(exKey(key), literalEx(value));
+
+export interface FixturesView {
+  helpers: { doc: string; code: string }[];
+  doc: string;
+  fixture: string;
+}
+
+/** The unique helpers and `<singular>_fixture/1` of one schema (code at indent 2). */
+export function fixturesView(ctx: ContextPlan, s: SchemaPlan): FixturesView {
+  const helpers = s.uniqueHelpers.map((h) => ({
+    doc: prose('phoenix-context/doc/unique-helper.md.njk', { h, s: { a_human: s.aHuman } }),
+    code: defShort(2, 'def', h.name, [], ex.raw(h.body)),
+  }));
+  const lines: string[] = ['      attrs'];
+  lines.push(
+    stmt(6, ex.call('Enum.into', [ex.map(s.attrs.map((a) => kw(a.key, a.fixture)))]), '|> '),
+  );
+  for (const p of s.parents) {
+    const fn = p.sameContext ? `${p.fixture}()` : `${p.fixturesModule}.${p.fixture}()`;
+    lines.push(pipeWithFn(6, 'Map.put_new_lazy', [exAtom(p.key)], ex.raw(`${fn}.${p.pk}`)));
+  }
+  lines.push(stmt(6, ex.call(`${ctx.module}.create_${s.singular}`), '|> '));
+  const body = block([
+    { text: `${stmt(4, ex.tuple([':ok', s.variable]))} =\n${lines.join('\n')}` },
+    { text: `    ${s.variable}`, blankBefore: true },
+  ]);
+  return {
+    helpers,
+    doc: prose('phoenix-context/doc/fixture.md.njk', { s: { a_human: s.aHuman } }),
+    fixture: defBlock(2, 'def', `${s.singular}_fixture`, ['attrs \\\\ %{}'], body),
+  };
+}
+
+export interface FixturesFileView {
+  module: string;
+  context_module: string;
+  schemas: FixturesView[];
+}
+
+export function fixturesFileView(ctx: ContextPlan): FixturesFileView {
+  return {
+    module: ctx.fixturesModule,
+    context_module: ctx.module,
+    schemas: ctx.schemas.map((s) => fixturesView(ctx, s)),
+  };
+}
+
+/** One schema's helpers and fixture (indent 2), as a fixtures module holds them. */
+export function fixtureSource(s: FixturesView): string {
+  const helpers = s.helpers.map((h) => `${stringAttribute('@doc', h.doc)}\n${h.code}\n\n`).join('');
+  return `${helpers}${stringAttribute('@doc', s.doc)}\n${s.fixture}\n`;
+}
+
+/** A new test/support/fixtures/<context>_fixtures.ex. */
+export function fixturesSource(f: FixturesFileView): string {
+  const moduledoc = heredocAttribute(
+    '@moduledoc',
+    prose('phoenix-context/doc/fixtures.md.njk', { f }),
+  );
+  const schemas = f.schemas.map((s) => `\n${fixtureSource(s)}`).join('');
+  return `defmodule ${exModule(f.module)} do\n${moduledoc}\n${schemas}end\n`;
+}
