@@ -25,7 +25,7 @@ import {
   type ProjectReader,
 } from '../plan/index.js';
 import { detectProject, ProjectError } from '../project/index.js';
-import { writeFiles } from '../workspace/index.js';
+import { withProjectLock, writeFiles } from '../workspace/index.js';
 import type { GeneratorInput, GeneratorOutput } from './input.js';
 import { parseSpecsOrThrow } from './specs.js';
 
@@ -120,32 +120,16 @@ export async function runGeneration<A extends GeneratorInput>(
     ? ((await resolveProjectRoot(allowed, args.project_root, { optional: true })) ?? null)
     : await resolveProjectRoot(allowed, args.project_root);
   if (root === null || dryRun) return generate(args, ctx, opts, schemas, root);
-  return oneAtATime(root, () => generate(args, ctx, opts, schemas, root));
+  return withProjectLock(root, () => generate(args, ctx, opts, schemas, root), {
+    signal: ctx.signal,
+  });
 }
 
 // Generations that write to the same project run one at a time, from reading the project to the
-// end of mix format: a planner reads the project (used migration versions, files it extends), so
-// two concurrent calls could otherwise both plan migration version V for different tables, or
-// extend a context file the other is rewriting.
-const projectQueues = new Map<string, Promise<void>>();
-
-async function oneAtATime<T>(root: string, fn: () => Promise<T>): Promise<T> {
-  const previous = projectQueues.get(root) ?? Promise.resolve();
-  let release!: () => void;
-  const mine = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const tail = previous.then(() => mine);
-  projectQueues.set(root, tail);
-  await previous;
-  try {
-    return await fn();
-  } finally {
-    release();
-    if (projectQueues.get(root) === tail) projectQueues.delete(root);
-  }
-}
-
+// end of mix format, in this process and across processes (shared/workspace/lock.ts): a planner
+// reads the project (used migration versions, files it extends), so two concurrent calls could
+// otherwise both plan migration version V for different tables, or extend a context file the
+// other is rewriting.
 async function generate<A extends GeneratorInput>(
   args: A,
   ctx: ToolContext,

@@ -21,7 +21,9 @@ export type WorkspaceErrorCode =
   /** A write failed midway; everything this call had written was rolled back. */
   | 'WRITE_FAILED'
   /** A write failed midway and the rollback failed too; `written` lists what is left on disk. */
-  | 'ROLLBACK_FAILED';
+  | 'ROLLBACK_FAILED'
+  /** Another generation held the project's lock for longer than a call waits. */
+  | 'LOCKED';
 
 export interface WorkspaceErrorOptions {
   path?: string;

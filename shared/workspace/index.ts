@@ -2,7 +2,8 @@
  * shared/workspace: the only module that touches the file system (lint-enforced).
  * - ./paths.ts: path rules, containment, realpath'd allowed dirs;
  * - ./read.ts: containment-checked reads for the servers;
- * - ./write.ts: the one all-or-nothing writer.
+ * - ./write.ts: the one all-or-nothing writer;
+ * - ./lock.ts: the one project lock (realpath key, across processes).
  *
  * The API is async, but the file system calls behind it are synchronous (`lstatSync`,
  * `readFileSync`, `openSync`, …). A generation makes a few dozen small, dependent calls (one
@@ -24,6 +25,7 @@ export {
   resolveRealDirs,
   splitRelativePath,
 } from './paths.js';
+export { defaultLockDir, projectKey, withProjectLock, type ProjectLockOptions } from './lock.js';
 export {
   DEFAULT_LIST_LIMIT,
   MAX_READ_BYTES,

@@ -1,5 +1,5 @@
 /**
- * The one file writer (DESIGN §6). `writeFiles(root, files, opts)` applies one generation:
+ * The one file writer (docs/ARCHITECTURE.md, "Rules"). `writeFiles(root, files, opts)` applies one generation:
  *
  * 1. Preflight every file before writing any: path rules and symlink containment (./paths.ts;
  *    violations throw), duplicates (throw), current content on disk.
@@ -20,9 +20,10 @@
  *    fails too, ROLLBACK_FAILED lists exactly the files left written (`error.written`).
  *
  * `written` is true iff the batch was applied (not a dry run, no conflict); `unchanged`-only
- * batches count as applied. Calls for the same project (realpath of the root) are serialized by
- * an in-process async lock, so concurrent generations never interleave preflight and write.
- * Another process can still race us; the re-checks in step 3 turn that into a rolled-back error
+ * batches count as applied. Every batch holds the project lock (./lock.ts: keyed by the root's
+ * realpath, held across processes, re-entrant when the pipeline already holds it), so concurrent
+ * generations never interleave preflight and write. A process that does not take the lock (the
+ * user's editor) can still race us; the re-checks in step 3 turn that into a rolled-back error
  * rather than a silent overwrite. Nested roots (`/a` and `/a/b`) take different locks.
  */
 import { randomBytes } from 'node:crypto';
@@ -41,6 +42,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { WorkspaceError, errnoOf, messageOf } from './errors.js';
+import { withProjectLock } from './lock.js';
 import {
   isInside,
   pathKey,
@@ -139,30 +141,6 @@ type JournalEntry =
   | { kind: 'created'; rel: string; file: string }
   | { kind: 'replaced'; rel: string; file: string; previous: Buffer; mode: number | undefined };
 
-// ---------------------------------------------------------------------------------------------
-// Per-project async lock
-
-const locks = new Map<string, Promise<void>>();
-
-async function withProjectLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const previous = locks.get(key) ?? Promise.resolve();
-  let release!: () => void;
-  const mine = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const tail = previous.then(() => mine);
-  locks.set(key, tail);
-  await previous;
-  try {
-    return await fn();
-  } finally {
-    release();
-    if (locks.get(key) === tail) locks.delete(key);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
 export async function writeFiles(
   root: string,
   files: readonly PlannedFile[],
@@ -172,7 +150,7 @@ export async function writeFiles(
     throw new TypeError(`onConflict must be error, skip or overwrite, not ${opts.onConflict}`);
   }
   const rootReal = realRoot(root);
-  return withProjectLock(pathKey(rootReal), async () => {
+  return withProjectLock(rootReal, async () => {
     const plans = preflight(rootReal, files, opts.onConflict);
     const results = plans.map(toResult);
     const conflicts = results.filter((r) => r.action === 'conflict');
