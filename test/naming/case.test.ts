@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { camelize, humanize, underscore } from '../../shared/naming/index.js';
-import { describeElixir, elixirMap } from '../render/elixir.js';
+import { describeElixir, elixirMap } from '../support/elixir.js';
 
 describe('camelize (Macro.camelize/1)', () => {
   it.each([

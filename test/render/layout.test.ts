@@ -10,7 +10,7 @@ import {
   type Ex,
 } from '../../shared/render/index.js';
 import { flatText, layoutExpr } from '../../shared/render/layout.js';
-import { describeElixir, mixFormatMany } from './elixir.js';
+import { describeElixir, mixFormatMany } from '../support/elixir.js';
 
 const atoms = (...names: string[]): string[] => names.map((n) => `:${n}`);
 

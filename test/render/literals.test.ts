@@ -11,7 +11,7 @@ import {
   exRegex,
   exString,
 } from '../../shared/render/index.js';
-import { describeElixir, elixirMap } from './elixir.js';
+import { describeElixir, elixirMap } from '../support/elixir.js';
 
 describe('exString', () => {
   it.each([

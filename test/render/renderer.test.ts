@@ -9,7 +9,7 @@ import {
   getRenderer,
   renderString,
 } from '../../shared/render/index.js';
-import { tempDir } from './elixir.js';
+import { tempDir } from '../support/elixir.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 

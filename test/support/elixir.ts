@@ -1,17 +1,30 @@
-// The Elixir truth harness (DESIGN §9): is generated Elixir parseable, and is it byte-for-byte
-// what `mix format` writes, with the locals_without_parens of Ecto and Ecto SQL?
+// The one Elixir test harness: is generated Elixir parseable, and is it byte-for-byte what
+// `mix format` writes, with the locals_without_parens of Ecto and Ecto SQL (the one fixture
+// .formatter.exs below)? Also small helpers for the naming/render tests: run an Elixir function
+// over rows (`elixirMap`), format many snippets with one `mix format` (`mixFormatMany`).
 //
 //   await assertElixirClean(files)            // in a golden test, inside describeElixir/itElixir
 //   const results = await checkElixirSources(files)   // one `elixir` process for all files
 //
 // Where elixir/mix are missing, Elixir-backed tests are skipped locally and fail under CI.
-import { accessSync, constants, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The fixture `.formatter.exs` (Ecto + Ecto SQL locals_without_parens). */
@@ -266,4 +279,76 @@ export async function mixFormatCheck(dir: string): Promise<MixFormatCheck> {
   const output = `${r.stdout}\n${r.stderr}`.trim();
   const unformatted = [...output.matchAll(/^\s+\* (.+)$/gm)].map((m) => m[1] ?? '').sort();
   return { ok: r.exitCode === 0, exitCode: r.exitCode ?? -1, unformatted, output };
+}
+
+// ---- helpers for the naming and render tests ------------------------------------------------
+
+const made: string[] = [];
+
+/** A temp dir, removed when the importing test file ends. */
+export function tempDir(prefix = 'phx-gen-render-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const enc = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
+const dec = (s: string): string => Buffer.from(s, 'base64').toString('utf8');
+
+/**
+ * Run `body` as an Elixir script. `body` sees `inputs :: [[String.t()]]` (each input row is a
+ * list of fields) and must return a list of rows (lists of strings), one per input.
+ */
+export function elixirMap(body: string, rows: string[][]): string[][] {
+  const dir = tempDir();
+  const script = path.join(dir, 'map.exs');
+  writeFileSync(
+    script,
+    `inputs =
+  IO.read(:stdio, :eof)
+  |> String.split("\\n", trim: true)
+  |> Enum.map(fn "#" <> line -> line |> String.split("\\t") |> Enum.map(&Base.decode64!/1) end)
+
+outputs = (fn inputs -> ${body} end).(inputs)
+
+for row <- outputs do
+  IO.write("#" <> Enum.map_join(row, "\\t", &Base.encode64/1) <> "\\n")
+end
+`,
+  );
+  const input = rows.map((r) => '#' + r.map(enc).join('\t')).join('\n') + '\n';
+  const r = spawnSync('elixir', [script], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  if (r.status !== 0) {
+    throw new Error(`elixir failed (${r.status}): ${r.stderr}`);
+  }
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('#'))
+    .map((l) => l.slice(1).split('\t').map(dec));
+}
+
+/** Format many Elixir sources with one `mix format` run; returns the formatted sources. */
+export function mixFormatMany(sources: readonly string[]): string[] {
+  const dir = tempDir('phx-gen-mixfmt-');
+  mkdirSync(path.join(dir, 'cases'));
+  copyFileSync(FORMATTER_EXS, path.join(dir, '.formatter.exs'));
+  const names = sources.map((_, i) => path.join('cases', `c${String(i).padStart(5, '0')}.ex`));
+  sources.forEach((src, i) => writeFileSync(path.join(dir, names[i] as string), src));
+  const r = spawnSync('mix', ['format'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, MIX_ENV: 'dev' },
+  });
+  if (r.status !== 0) throw new Error(`mix format failed (${r.status}): ${r.stderr}`);
+  return names.map((n) => readFileSync(path.join(dir, n), 'utf8'));
 }
