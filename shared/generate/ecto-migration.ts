@@ -29,6 +29,7 @@ import {
   type IndexSpec,
   type MigrationSpec,
 } from '../view/ecto-migration/migration.exs.js';
+import { orderTables, type SchemaFk, type TableNode } from './migration-order.js';
 
 export interface MigrationArgs {
   /** Directory for the migrations, relative to the project (default: the repo's). */
@@ -48,28 +49,6 @@ export function migrationsPathProblem(p: string): string | undefined {
   return problem === undefined ? undefined : `migrations_path ${JSON.stringify(p)} ${problem}`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The batch as a graph of tables
-
-/** A foreign key of a schema table, with the batch table it needs (if any). */
-interface SchemaFk {
-  fk: ForeignKeySpec;
-  /** The batch table that must exist first; null for self-references and outside targets. */
-  dep: string | null;
-}
-
-interface Node {
-  table: string;
-  /** Lower runs first when the references allow it. */
-  priority: number;
-  schema: Schema | null;
-  /** For schema tables: every FK column by name. */
-  fks: Map<string, SchemaFk>;
-  /** For join tables: its spec (built up front) and the tables it joins. */
-  join: MigrationSpec | null;
-  joinDeps: string[];
-}
-
 function pkName(s: Schema | undefined): string {
   return s && s.primary_key !== false ? s.primary_key.name : 'id';
 }
@@ -85,94 +64,6 @@ function referencePrefix(
   if (!target) return undefined;
   if (target.prefix === owner) return undefined;
   return target.prefix;
-}
-
-/**
- * Stable topological order with cycle breaking; returns the order and the deferred FKs
- * ("<table>.<column>", added by a later `alter table`).
- *
- * Cycles are broken first: while the reference graph has a strongly connected component of
- * several tables, one of its tables gets its foreign keys into that component deferred,
- * preferring a table whose such keys are all optional (a nullable column is the natural one to
- * add later; rows of a NOT NULL cycle could not be inserted anyway), then input order. Then
- * tables are emitted in input order as soon as everything they reference exists.
- */
-function orderTables(nodes: Node[]): { order: Node[]; deferred: Set<string> } {
-  const byTable = new Map(nodes.map((n) => [n.table, n]));
-  const deferred = new Set<string>();
-  const activeFks = (n: Node) =>
-    [...n.fks.entries()].filter(
-      ([col, f]) => f.dep !== null && byTable.has(f.dep) && !deferred.has(`${n.table}.${col}`),
-    );
-  const deps = (n: Node): string[] =>
-    n.join
-      ? n.joinDeps.filter((d) => byTable.has(d))
-      : activeFks(n).map(([, f]) => f.dep as string);
-
-  const sorted = [...nodes].sort((a, b) => a.priority - b.priority);
-  for (;;) {
-    const comp = stronglyConnected(sorted, deps);
-    const sizes = new Map<number, number>();
-    for (const c of comp.values()) sizes.set(c, (sizes.get(c) ?? 0) + 1);
-    const first = sorted.find((n) => (sizes.get(comp.get(n.table) as number) ?? 0) > 1);
-    if (!first) break;
-    const members = sorted.filter((n) => comp.get(n.table) === comp.get(first.table));
-    const inside = (n: Node) =>
-      activeFks(n).filter(([, f]) => comp.get(f.dep as string) === comp.get(n.table));
-    const pick = members.find((n) => inside(n).every(([, f]) => !f.fk.required)) ?? first;
-    for (const [col] of inside(pick)) deferred.add(`${pick.table}.${col}`);
-  }
-
-  const done = new Set<string>();
-  const order: Node[] = [];
-  let remaining = sorted;
-  while (remaining.length > 0) {
-    const ready = remaining.find((n) => deps(n).every((d) => done.has(d)));
-    if (!ready) throw new Error('ecto-migration: a reference cycle was left unbroken');
-    order.push(ready);
-    done.add(ready.table);
-    remaining = remaining.filter((n) => n !== ready);
-  }
-  return { order, deferred };
-}
-
-/** Tarjan's SCC over the remaining nodes: table → component id. */
-function stronglyConnected(nodes: Node[], deps: (n: Node) => string[]): Map<string, number> {
-  const byTable = new Map(nodes.map((n) => [n.table, n]));
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const comp = new Map<string, number>();
-  let counter = 0;
-  let compId = 0;
-  const visit = (t: string): void => {
-    index.set(t, counter);
-    low.set(t, counter);
-    counter++;
-    stack.push(t);
-    onStack.add(t);
-    for (const d of deps(byTable.get(t) as Node)) {
-      if (!byTable.has(d)) continue;
-      if (!index.has(d)) {
-        visit(d);
-        low.set(t, Math.min(low.get(t) as number, low.get(d) as number));
-      } else if (onStack.has(d)) {
-        low.set(t, Math.min(low.get(t) as number, index.get(d) as number));
-      }
-    }
-    if (low.get(t) === index.get(t)) {
-      for (;;) {
-        const x = stack.pop() as string;
-        onStack.delete(x);
-        comp.set(x, compId);
-        if (x === t) break;
-      }
-      compId++;
-    }
-  };
-  for (const n of nodes) if (!index.has(n.table)) visit(n.table);
-  return comp;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,29 +114,49 @@ export async function planMigrations(
     );
     return [];
   }
-
-  let dir = migrationsDir(app);
-  if (args.migrations_path !== undefined) {
-    const custom = normalizeMigrationsPath(args.migrations_path);
-    if (custom === undefined) throw new Error(migrationsPathProblem(args.migrations_path));
-    if (custom !== dir) {
-      ctx.warn(
-        `Migrations go to ${custom}, not ${dir} where \`mix ecto.migrate\` looks for ${app.repo}'s migrations; run it with --migrations-path ${custom} (or configure the repo's :priv).`,
-      );
-    }
-    dir = custom;
-  }
-
+  const dir = migrationsDirFor(app, args, ctx);
   const byTable = new Map(tables.map((s) => [s.table, s]));
+  const fkSpec = foreignKeys(byTable, ctx);
+  const nodes = tables.map((s, i) => schemaNode(s, i, byTable, fkSpec));
+  addJoinTables(model, tables, byTable, fkSpec, nodes);
+  const { order, deferred } = orderTables(nodes);
+  const specs = migrationSpecs(order, deferred, ctx);
+  const planned = await assignVersions(app, dir, specs, ctx);
+  return planned.map((p) => ({
+    path: p.path,
+    content: migrationSource(migrationView(app, p.spec)),
+  }));
+}
+
+/** The repo's migrations directory, or `migrations_path` (with a warning when they differ). */
+function migrationsDirFor(app: App, args: MigrationArgs, ctx: PlanContext): string {
+  const dir = migrationsDir(app);
+  if (args.migrations_path === undefined) return dir;
+  const custom = normalizeMigrationsPath(args.migrations_path);
+  if (custom === undefined) throw new Error(migrationsPathProblem(args.migrations_path));
+  if (custom !== dir) {
+    ctx.warn(
+      `Migrations go to ${custom}, not ${dir} where \`mix ecto.migrate\` looks for ${app.repo}'s migrations; run it with --migrations-path ${custom} (or configure the repo's :priv).`,
+    );
+  }
+  return custom;
+}
+
+type FkSpecOf = (
+  owner: { table: string; prefix: string | null },
+  column: string,
+  target: string,
+  key: string,
+  rest: Pick<ForeignKeySpec, 'type' | 'on_delete' | 'required'>,
+) => SchemaFk;
+
+/**
+ * Builds a foreign key column of the table `owner` to the table `target` (column `key`), warning
+ * once per pair when a prefixed table references a table outside the batch.
+ */
+function foreignKeys(byTable: ReadonlyMap<string, Schema>, ctx: PlanContext): FkSpecOf {
   const warned = new Set<string>();
-  /** A foreign key column of the table `owner` to the table `target` (column `key`). */
-  const fkSpec = (
-    owner: { table: string; prefix: string | null },
-    column: string,
-    target: string,
-    key: string,
-    rest: Pick<ForeignKeySpec, 'type' | 'on_delete' | 'required'>,
-  ): SchemaFk => {
+  return (owner, column, target, key, rest) => {
     const targetSchema = byTable.get(target);
     if (!targetSchema && owner.prefix !== null && !warned.has(`${owner.table}>${target}`)) {
       warned.add(`${owner.table}>${target}`);
@@ -265,34 +176,49 @@ export async function planMigrations(
       dep: targetSchema && target !== owner.table ? target : null,
     };
   };
+}
 
-  // Schema tables, then join tables (deduplicated: both sides may declare the same one).
-  const nodes: Node[] = tables.map((s, i) => {
-    const fks = new Map<string, SchemaFk>();
-    for (const f of s.fields) {
-      if (f.type !== 'references' || !f.references) continue;
-      fks.set(
-        f.name,
-        fkSpec(s, f.name, f.references.table, pkName(byTable.get(f.references.table)), {
-          type: f.references.type,
-          on_delete: f.references.on_delete,
-          required: f.required,
-        }),
-      );
-    }
-    for (const a of s.associations) {
-      if (a.kind !== 'belongs_to') continue;
-      fks.set(
-        a.foreign_key,
-        fkSpec(s, a.foreign_key, a.target_table, a.target_key, {
-          type: a.type,
-          on_delete: a.on_delete,
-          required: a.required,
-        }),
-      );
-    }
-    return { table: s.table, priority: i, schema: s, fks, join: null, joinDeps: [] };
-  });
+/** A schema's table with its foreign keys (`references` fields and belongs_to). */
+function schemaNode(
+  s: Schema,
+  priority: number,
+  byTable: ReadonlyMap<string, Schema>,
+  fkSpec: FkSpecOf,
+): TableNode {
+  const fks = new Map<string, SchemaFk>();
+  for (const f of s.fields) {
+    if (f.type !== 'references' || !f.references) continue;
+    fks.set(
+      f.name,
+      fkSpec(s, f.name, f.references.table, pkName(byTable.get(f.references.table)), {
+        type: f.references.type,
+        on_delete: f.references.on_delete,
+        required: f.required,
+      }),
+    );
+  }
+  for (const a of s.associations) {
+    if (a.kind !== 'belongs_to') continue;
+    fks.set(
+      a.foreign_key,
+      fkSpec(s, a.foreign_key, a.target_table, a.target_key, {
+        type: a.type,
+        on_delete: a.on_delete,
+        required: a.required,
+      }),
+    );
+  }
+  return { table: s.table, priority, schema: s, fks, join: null, joinDeps: [] };
+}
+
+/** One node per distinct many_to_many join table (both sides may declare the same one). */
+function addJoinTables(
+  model: Model,
+  tables: readonly Schema[],
+  byTable: ReadonlyMap<string, Schema>,
+  fkSpec: FkSpecOf,
+  nodes: TableNode[],
+): void {
   for (const s of tables) {
     for (const a of s.associations) {
       if (a.kind !== 'many_to_many' || nodes.some((n) => n.table === a.join_table)) continue;
@@ -329,12 +255,22 @@ export async function planMigrations(
       });
     }
   }
+}
 
-  const { order, deferred } = orderTables(nodes);
+interface SpecNeeds {
+  spec: MigrationSpec;
+  /** Tables that must be created before this migration runs. */
+  needs: string[];
+}
 
-  // Migration specs in run order: creates, then the deferred foreign keys.
-  const specs: { spec: MigrationSpec; needs: string[] }[] = [];
-  const alters: { spec: MigrationSpec; needs: string[] }[] = [];
+/** Migration specs in run order: the creates, then the deferred foreign keys. */
+function migrationSpecs(
+  order: readonly TableNode[],
+  deferred: ReadonlySet<string>,
+  ctx: PlanContext,
+): SpecNeeds[] {
+  const specs: SpecNeeds[] = [];
+  const alters: SpecNeeds[] = [];
   for (const n of order) {
     if (n.join) {
       specs.push({ spec: n.join, needs: n.joinDeps });
@@ -342,82 +278,117 @@ export async function planMigrations(
     }
     const s = n.schema as Schema;
     const isDeferred = (col: string) => deferred.has(`${s.table}.${col}`);
-    const columns: ColumnSpec[] = [];
-    const explicitPk =
-      s.primary_key !== false && (s.primary_key.name !== 'id' || s.primary_key.type !== 'id');
-    if (s.primary_key !== false && explicitPk) {
-      columns.push({ kind: 'primary_key', name: s.primary_key.name, type: s.primary_key.type });
-    }
-    const fkColumn = (col: string): ColumnSpec | null =>
-      isDeferred(col) ? null : { kind: 'reference', fk: (n.fks.get(col) as SchemaFk).fk };
-    for (const f of s.fields) {
-      const c: ColumnSpec | null =
-        f.type === 'references' ? fkColumn(f.name) : { kind: 'field', field: f as Field };
-      if (c) columns.push(c);
-    }
-    for (const a of s.associations) {
-      if (a.kind !== 'belongs_to') continue;
-      const c = fkColumn(a.foreign_key);
-      if (c) columns.push(c);
-    }
-    if (s.timestamps !== false) columns.push({ kind: 'timestamps', type: s.timestamps.type });
-
-    // Deferred columns, in column order; an index waits for its last deferred column.
     const late = [...n.fks.keys()].filter(isDeferred);
-    const lateIndexes = new Map<string, IndexSpec[]>(late.map((c) => [c, []]));
-    const indexes: IndexSpec[] = [];
-    for (const ix of s.indexes) {
-      const waits = late.filter((c) => ix.columns.includes(c));
-      const spec = { columns: ix.columns, unique: ix.unique, name: ix.name };
-      if (waits.length === 0) indexes.push(spec);
-      else lateIndexes.get(waits[waits.length - 1] as string)?.push(spec);
-    }
+    const { spec, lateIndexes } = createSpec(n, s, isDeferred, late);
     const needs = [...n.fks.entries()]
       .filter(([col, f]) => f.dep !== null && !isDeferred(col))
       .map(([, f]) => f.dep as string);
-    specs.push({
-      spec: {
-        kind: 'create',
-        name: `create_${s.table}`,
-        table: s.table,
-        prefix: s.prefix,
-        implicit_primary_key: s.primary_key !== false && !explicitPk,
-        columns,
-        indexes,
-      },
-      needs,
-    });
-    for (const col of late) {
-      const f = n.fks.get(col) as SchemaFk;
-      alters.push({
-        spec: {
-          kind: 'alter',
-          name: `add_${col}_to_${s.table}`,
-          table: s.table,
-          prefix: s.prefix,
-          implicit_primary_key: true,
-          columns: [{ kind: 'reference', fk: f.fk }],
-          indexes: lateIndexes.get(col) ?? [],
-        },
-        needs: [s.table, f.dep as string],
-      });
-      ctx.warn(
-        `${s.table}.${col} and ${f.fk.table} reference each other, so ${col} is added by a separate migration (add_${col}_to_${s.table}) after both tables exist.` +
-          (f.fk.required
-            ? ` With required (NOT NULL) foreign keys both ways no row can be inserted first; consider making ${s.table}.${col} optional.`
-            : ''),
-      );
-    }
+    specs.push({ spec, needs });
+    for (const col of late)
+      alters.push(alterSpec(s, col, n.fks.get(col) as SchemaFk, lateIndexes, ctx));
   }
-  specs.push(...alters);
+  return [...specs, ...alters];
+}
 
-  // Versions and paths: an existing migration with the same module or name is replaced in place.
+/** The `create table` of a schema, without its deferred columns and the indexes that need them. */
+function createSpec(
+  n: TableNode,
+  s: Schema,
+  isDeferred: (col: string) => boolean,
+  late: readonly string[],
+): { spec: MigrationSpec; lateIndexes: Map<string, IndexSpec[]> } {
+  const columns: ColumnSpec[] = [];
+  const explicitPk =
+    s.primary_key !== false && (s.primary_key.name !== 'id' || s.primary_key.type !== 'id');
+  if (s.primary_key !== false && explicitPk) {
+    columns.push({ kind: 'primary_key', name: s.primary_key.name, type: s.primary_key.type });
+  }
+  const fkColumn = (col: string): ColumnSpec | null =>
+    isDeferred(col) ? null : { kind: 'reference', fk: (n.fks.get(col) as SchemaFk).fk };
+  for (const f of s.fields) {
+    const c: ColumnSpec | null =
+      f.type === 'references' ? fkColumn(f.name) : { kind: 'field', field: f as Field };
+    if (c) columns.push(c);
+  }
+  for (const a of s.associations) {
+    if (a.kind !== 'belongs_to') continue;
+    const c = fkColumn(a.foreign_key);
+    if (c) columns.push(c);
+  }
+  if (s.timestamps !== false) columns.push({ kind: 'timestamps', type: s.timestamps.type });
+
+  // Deferred columns, in column order; an index waits for its last deferred column.
+  const lateIndexes = new Map<string, IndexSpec[]>(late.map((c) => [c, []]));
+  const indexes: IndexSpec[] = [];
+  for (const ix of s.indexes) {
+    const waits = late.filter((c) => ix.columns.includes(c));
+    const spec = { columns: ix.columns, unique: ix.unique, name: ix.name };
+    if (waits.length === 0) indexes.push(spec);
+    else lateIndexes.get(waits[waits.length - 1] as string)?.push(spec);
+  }
+  return {
+    spec: {
+      kind: 'create',
+      name: `create_${s.table}`,
+      table: s.table,
+      prefix: s.prefix,
+      implicit_primary_key: s.primary_key !== false && !explicitPk,
+      columns,
+      indexes,
+    },
+    lateIndexes,
+  };
+}
+
+/** The `alter table` that adds a deferred foreign key once both tables exist. */
+function alterSpec(
+  s: Schema,
+  col: string,
+  f: SchemaFk,
+  lateIndexes: ReadonlyMap<string, IndexSpec[]>,
+  ctx: PlanContext,
+): SpecNeeds {
+  ctx.warn(
+    `${s.table}.${col} and ${f.fk.table} reference each other, so ${col} is added by a separate migration (add_${col}_to_${s.table}) after both tables exist.` +
+      (f.fk.required
+        ? ` With required (NOT NULL) foreign keys both ways no row can be inserted first; consider making ${s.table}.${col} optional.`
+        : ''),
+  );
+  return {
+    spec: {
+      kind: 'alter',
+      name: `add_${col}_to_${s.table}`,
+      table: s.table,
+      prefix: s.prefix,
+      implicit_primary_key: true,
+      columns: [{ kind: 'reference', fk: f.fk }],
+      indexes: lateIndexes.get(col) ?? [],
+    },
+    needs: [s.table, f.dep as string],
+  };
+}
+
+interface PlannedMigration extends SpecNeeds {
+  path: string;
+  version: bigint;
+}
+
+/**
+ * Versions and paths, in run order: fresh versions from the clock, skipping every version the
+ * directory uses; a migration whose module or name already exists is planned at that file.
+ */
+async function assignVersions(
+  app: App,
+  dir: string,
+  specs: readonly SpecNeeds[],
+  ctx: PlanContext,
+): Promise<PlannedMigration[]> {
   const existing = await scanExisting(dir, ctx);
   const used = new Set(existing.flatMap((e) => (e.version === null ? [] : [e.version])));
   const claimed = new Set<string>();
   let cursor = Math.floor(ctx.clock().getTime() / 1000) * 1000;
   const versionOf = new Map<string, bigint>(); // table → version of its create migration
-  const planned: { path: string; spec: MigrationSpec; needs: string[]; version: bigint }[] = [];
+  const planned: PlannedMigration[] = [];
   for (const { spec, needs } of specs) {
     const module = migrationModule(app, spec.name);
     const same =
@@ -452,10 +423,7 @@ export async function planMigrations(
       );
     }
   }
-  return planned.map((p) => ({
-    path: p.path,
-    content: migrationSource(migrationView(app, p.spec)),
-  }));
+  return planned;
 }
 
 function joinIndex(table: string, columns: string[], unique: boolean): IndexSpec {
