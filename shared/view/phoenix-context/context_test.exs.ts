@@ -30,28 +30,66 @@ export interface TestRefs {
 
 const TEST_RESERVED_ALIASES = new Set(['Ecto', 'Decimal']);
 
+type Test = { name: string; body: string };
+
+/** What every test of one describe block writes the same way. */
+interface TestNames {
+  s: SchemaPlan;
+  /** The schema struct as the file writes it (alias or full module). */
+  ref: string;
+  /** The record variable (`post`) and its primary key expression (`post.id`). */
+  v: string;
+  pk: string;
+  /** A call of a context function: `Blog.get_post!(post.id)`. */
+  call(fn: string, args?: string[]): Ex;
+  /** `{:ok, %Post{}}` */
+  okStruct: Ex;
+  /** `post = post_fixture()` */
+  fixture: Statement;
+  /** `assert {:ok, %Post{} = post} = rhs` (bound only when field assertions follow). */
+  assertOk(bind: boolean, rhs: Ex): Statement[];
+}
+
 /** One `describe "<plural>"` block (statements at indent 4 and 6). */
 export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): DescribeView {
   const c = refs.context;
   const aliasFree = !TEST_RESERVED_ALIASES.has(s.alias) && s.alias !== c.split('.').pop();
   const ref = aliasFree ? s.alias : s.module;
   const v = s.variable;
-  const pk = `${v}.${s.pk.name}`;
-  const call = (fn: string, args: string[] = []) => ex.call(`${c}.${fn}`, args);
-  // Bind the result only when assertions on its fields follow (else the variable is unused).
   const okStruct = ex.tuple([':ok', ex.map([], ref)]);
   const okBound = `{:ok, %${ref}{} = ${v}}`;
-  // `assert {:ok, %Struct{} = var} = call`, or, when even its pattern cannot fit on a line,
-  // the same check as two assertions (the formatter would break inside the tuple pattern).
-  const assertOk = (bind: boolean, rhs: Ex): Statement[] =>
-    !bind || fits(6, `assert ${okBound} =`)
-      ? [{ text: assertion(6, bind ? okBound : okStruct, '=', rhs), blankBefore: true }]
-      : [
-          { text: assertion(6, ex.tuple([':ok', v]), '=', rhs), blankBefore: true },
-          { text: assertion(6, `%${ref}{}`, '=', v) },
-        ];
+  const names: TestNames = {
+    s,
+    ref,
+    v,
+    pk: `${v}.${s.pk.name}`,
+    call: (fn, args = []) => ex.call(`${c}.${fn}`, args),
+    okStruct,
+    fixture: { text: assign(6, v, ex.call(`${s.singular}_fixture`)) },
+    // `assert {:ok, %Struct{} = var} = call`, or, when even its pattern cannot fit on a line,
+    // the same check as two assertions (the formatter would break inside the tuple pattern).
+    assertOk: (bind, rhs) =>
+      !bind || fits(6, `assert ${okBound} =`)
+        ? [{ text: assertion(6, bind ? okBound : okStruct, '=', rhs), blankBefore: true }]
+        : [
+            { text: assertion(6, ex.tuple([':ok', v]), '=', rhs), blankBefore: true },
+            { text: assertion(6, `%${ref}{}`, '=', v) },
+          ],
+  };
+  return {
+    name: s.plural,
+    header: block(describeHeader(ctx, s, aliasFree)),
+    tests: [
+      ...readTests(names),
+      ...createTests(names),
+      ...updateTests(names),
+      ...removeTests(names),
+    ],
+  };
+}
 
-  // Header: the schema alias, this context's fixtures, the parents' fixtures of other contexts.
+/** The schema alias, this context's fixtures, the parents' fixtures of other contexts, @invalid_attrs. */
+function describeHeader(ctx: ContextPlan, s: SchemaPlan, aliasFree: boolean): Statement[] {
   const header: Statement[] = [];
   if (aliasFree) header.push({ text: `    alias ${s.module}` });
   header.push({ text: `    import ${ctx.fixturesModule}`, blankBefore: header.length > 0 });
@@ -73,18 +111,25 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
       attribute: true,
     });
   }
+  return header;
+}
 
-  const fixture: Statement = { text: assign(6, v, ex.call(`${s.singular}_fixture`)) };
-  const tests: { name: string; body: string }[] = [];
-  tests.push({
-    name: `list_${s.plural}/0 returns all ${s.humanPlural}`,
-    body: block([fixture, { text: assertion(6, call(`list_${s.plural}`), '==', ex.list([v])) }]),
-  });
-  tests.push({
-    name: `get_${s.singular}!/1 returns the ${s.human} with the given ${s.pk.name}`,
-    body: block([fixture, { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) }]),
-  });
+/** list_/0 and get_!/1. */
+function readTests({ s, v, pk, call, fixture }: TestNames): Test[] {
+  return [
+    {
+      name: `list_${s.plural}/0 returns all ${s.humanPlural}`,
+      body: block([fixture, { text: assertion(6, call(`list_${s.plural}`), '==', ex.list([v])) }]),
+    },
+    {
+      name: `get_${s.singular}!/1 returns the ${s.human} with the given ${s.pk.name}`,
+      body: block([fixture, { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) }]),
+    },
+  ];
+}
 
+/** create_/1 with valid data (parents created first), and with invalid data. */
+function createTests({ s, v, call, assertOk }: TestNames): Test[] {
   const parents: Statement[] = s.parents.map((p) => ({
     text: assign(6, p.variable, ex.call(p.fixture)),
   }));
@@ -92,23 +137,25 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
     ...s.attrs.map((a) => kw(a.key, a.create.attr)),
     ...s.parents.map((p) => kw(p.key, `${p.variable}.${p.pk}`)),
   ]);
-  tests.push({
-    name: `create_${s.singular}/1 with valid data creates ${s.aHuman}`,
-    body: block([
-      ...parents,
-      { text: stmt(6, validAttrs, 'valid_attrs = ') },
-      ...assertOk(
-        s.attrs.length + s.parents.length > 0,
-        call(`create_${s.singular}`, ['valid_attrs']),
-      ),
-      ...s.attrs.map((a) => ({
-        text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.create.assert)),
-      })),
-      ...s.parents.map((p) => ({
-        text: assertion(6, `${v}.${p.key}`, '==', `${p.variable}.${p.pk}`),
-      })),
-    ]),
-  });
+  const tests: Test[] = [
+    {
+      name: `create_${s.singular}/1 with valid data creates ${s.aHuman}`,
+      body: block([
+        ...parents,
+        { text: stmt(6, validAttrs, 'valid_attrs = ') },
+        ...assertOk(
+          s.attrs.length + s.parents.length > 0,
+          call(`create_${s.singular}`, ['valid_attrs']),
+        ),
+        ...s.attrs.map((a) => ({
+          text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.create.assert)),
+        })),
+        ...s.parents.map((p) => ({
+          text: assertion(6, `${v}.${p.key}`, '==', `${p.variable}.${p.pk}`),
+        })),
+      ]),
+    },
+  ];
   if (s.invalid) {
     tests.push({
       name: `create_${s.singular}/1 with invalid data returns an error changeset`,
@@ -124,18 +171,25 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
       ]),
     });
   }
+  return tests;
+}
+
+/** update_/2 with valid data, and with invalid data (the record is unchanged). */
+function updateTests({ s, v, pk, call, fixture, assertOk }: TestNames): Test[] {
   const updateAttrs = ex.map(s.attrs.map((a) => kw(a.key, a.update.attr)));
-  tests.push({
-    name: `update_${s.singular}/2 with valid data updates the ${s.human}`,
-    body: block([
-      fixture,
-      { text: stmt(6, updateAttrs, 'update_attrs = ') },
-      ...assertOk(s.attrs.length > 0, call(`update_${s.singular}`, [v, 'update_attrs'])),
-      ...s.attrs.map((a) => ({
-        text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.update.assert)),
-      })),
-    ]),
-  });
+  const tests: Test[] = [
+    {
+      name: `update_${s.singular}/2 with valid data updates the ${s.human}`,
+      body: block([
+        fixture,
+        { text: stmt(6, updateAttrs, 'update_attrs = ') },
+        ...assertOk(s.attrs.length > 0, call(`update_${s.singular}`, [v, 'update_attrs'])),
+        ...s.attrs.map((a) => ({
+          text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.update.assert)),
+        })),
+      ]),
+    },
+  ];
   if (s.invalid) {
     tests.push({
       name: `update_${s.singular}/2 with invalid data returns an error changeset`,
@@ -153,23 +207,28 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
       ]),
     });
   }
-  tests.push({
-    name: `delete_${s.singular}/1 deletes the ${s.human}`,
-    body: block([
-      fixture,
-      { text: assertion(6, okStruct, '=', call(`delete_${s.singular}`, [v])) },
-      { text: assertRaise(6, 'Ecto.NoResultsError', call(`get_${s.singular}!`, [pk])) },
-    ]),
-  });
-  tests.push({
-    name: `change_${s.singular}/1 returns ${s.aHuman} changeset`,
-    body: block([
-      fixture,
-      { text: assertion(6, '%Ecto.Changeset{}', '=', call(`change_${s.singular}`, [v])) },
-    ]),
-  });
+  return tests;
+}
 
-  return { name: s.plural, header: block(header), tests };
+/** delete_/1 and change_/1. */
+function removeTests({ s, v, pk, call, okStruct, fixture }: TestNames): Test[] {
+  return [
+    {
+      name: `delete_${s.singular}/1 deletes the ${s.human}`,
+      body: block([
+        fixture,
+        { text: assertion(6, okStruct, '=', call(`delete_${s.singular}`, [v])) },
+        { text: assertRaise(6, 'Ecto.NoResultsError', call(`get_${s.singular}!`, [pk])) },
+      ]),
+    },
+    {
+      name: `change_${s.singular}/1 returns ${s.aHuman} changeset`,
+      body: block([
+        fixture,
+        { text: assertion(6, '%Ecto.Changeset{}', '=', call(`change_${s.singular}`, [v])) },
+      ]),
+    },
+  ];
 }
 
 export interface TestFileView {

@@ -171,43 +171,7 @@ export function planContexts(
   const skipped = schemas.map(skipReason);
   skipped.forEach((r) => r && warn(r));
 
-  // Required parents inside the batch: S → T edges, to refuse fixture cycles.
-  const requiredEdges: Edge[] = [];
-  const byTable = new Map<string, number>();
-  schemas.forEach((x, i) => {
-    if (!x.embedded && !byTable.has(x.table)) byTable.set(x.table, i);
-  });
-  schemas.forEach((s, i) => {
-    for (const a of s.associations) {
-      if (a.kind === 'belongs_to' && a.required && a.target_index !== null) {
-        requiredEdges.push({ from: i, to: a.target_index });
-      }
-    }
-    for (const f of s.fields) {
-      if (f.type === 'references' && f.required && f.references) {
-        const t = byTable.get(f.references.table);
-        if (t !== undefined) requiredEdges.push({ from: i, to: t });
-      }
-    }
-  });
-  const next = new Map<number, number[]>();
-  for (const e of requiredEdges) {
-    const out = next.get(e.from);
-    if (out) out.push(e.to);
-    else next.set(e.from, [e.to]);
-  }
-  const reaches = (from: number, to: number): boolean => {
-    const seen = new Set<number>();
-    const stack = [from];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (n === to) return true;
-      if (seen.has(n)) continue;
-      seen.add(n);
-      for (const t of next.get(n) ?? []) stack.push(t);
-    }
-    return false;
-  };
+  const reaches = requiredReach(schemas);
 
   const groups = new Map<string, number[]>();
   schemas.forEach((s, i) => {
@@ -220,9 +184,8 @@ export function planContexts(
   const contexts: ContextPlan[] = [];
   for (const [context, members] of groups) {
     const module = fullModule(app, context);
-    const plans = members.map((i) =>
-      planSchema(app, schemas, i, context, skipped, reaches, opts.now, warn),
-    );
+    const batch: Batch = { app, schemas, context, skipped, reaches, now: opts.now, warn };
+    const plans = members.map((i) => planSchema(batch, i));
     const bySingular = new Map<string, string>();
     const byPlural = new Map<string, string>();
     for (const p of plans) {
@@ -252,23 +215,56 @@ export function planContexts(
   return { contexts, errors };
 }
 
-function planSchema(
-  app: App,
-  schemas: Schema[],
-  index: number,
-  context: string,
-  skipped: (string | null)[],
-  reaches: (from: number, to: number) => boolean,
-  now: Date,
-  warn: (m: string) => void,
-): SchemaPlan {
-  const s = schemas[index]!;
+/** What planning one schema of a context needs to know about the batch. */
+interface Batch {
+  app: App;
+  schemas: readonly Schema[];
+  /** The context being planned. */
+  context: string;
+  /** Per schema: why it gets no context functions, or null. */
+  skipped: readonly (string | null)[];
+  reaches: (from: number, to: number) => boolean;
+  now: Date;
+  warn: (m: string) => void;
+}
+
+function planSchema(batch: Batch, index: number): SchemaPlan {
+  const { app, warn } = batch;
+  const s = batch.schemas[index]!;
   const singular = singularName(s);
   const plural = pluralName(s);
   const variable = variableFor(singular);
   const pk = s.primary_key === false ? { name: 'id', type: 'id' as const } : s.primary_key;
+  const parents = planParents(batch, index, variable);
+  const parentKeys = new Set(parents.map((p) => p.key));
+  const { attrs, uniqueHelpers } = planAttrs(
+    s,
+    singular,
+    uniqueFieldsOf(s, parentKeys, warn),
+    batch,
+  );
+  return {
+    module: fullModule(app, s.module),
+    rel: s.module,
+    alias: lastSegment(s.module),
+    singular,
+    plural,
+    variable,
+    human: singular.replaceAll('_', ' '),
+    aHuman: withArticle(singular.replaceAll('_', ' ')),
+    humanPlural: plural.replaceAll('_', ' '),
+    pk,
+    attrs,
+    parents,
+    invalid: invalidAttrs(s, parentKeys, warn),
+    uniqueHelpers,
+  };
+}
 
-  // Parents the fixture must create: required belongs_to and required references fields.
+/** Parents the fixture must create: required belongs_to and required references fields. */
+function planParents(batch: Batch, index: number, variable: string): ParentPlan[] {
+  const { app, schemas, skipped, warn } = batch;
+  const s = schemas[index]!;
   const parents: ParentPlan[] = [];
   const taken = new Set([variable, 'valid_attrs', 'update_attrs', 'attrs']);
   const addParent = (
@@ -279,7 +275,7 @@ function planSchema(
     targetPk: string,
   ) => {
     const where = `${s.module}.${key}`;
-    if (targetIndex !== null && (targetIndex === index || reaches(targetIndex, index))) {
+    if (targetIndex !== null && (targetIndex === index || batch.reaches(targetIndex, index))) {
       warn(
         `${where} is required and its parent ${target} (directly or through its own required parents) requires ${s.module}, so no fixture can create both; the generated fixture and tests leave ${key} out and will fail until you make one side optional or create the rows by hand.`,
       );
@@ -311,7 +307,7 @@ function planSchema(
       fixture: fixtureName,
       fixturesModule: fixturesModule(app, parentContext),
       fixturesPath: fixturesFilePath(parentContext),
-      sameContext: parentContext === context,
+      sameContext: parentContext === batch.context,
       external: targetIndex === null,
       target,
     });
@@ -340,9 +336,15 @@ function planSchema(
       target.primary_key === false ? 'id' : target.primary_key.name,
     );
   }
+  return parents;
+}
 
-  // Fields that need a fresh value per fixture: unique ones and one per composite unique index.
-  const parentKeys = new Set(parents.map((p) => p.key));
+/** Fields that need a fresh value per fixture: unique ones and one per composite unique index. */
+function uniqueFieldsOf(
+  s: Schema,
+  parentKeys: ReadonlySet<string>,
+  warn: (m: string) => void,
+): Set<string> {
   const uniqueFields = new Set(s.fields.filter((f) => f.unique).map((f) => f.name));
   for (const ix of s.indexes) {
     if (!ix.unique || ix.columns.length < 2) continue;
@@ -357,16 +359,25 @@ function planSchema(
       );
     }
   }
+  return uniqueFields;
+}
 
+/** The create/update/fixture values of every field, and the unique-value helpers they call. */
+function planAttrs(
+  s: Schema,
+  singular: string,
+  uniqueFields: ReadonlySet<string>,
+  batch: Pick<Batch, 'now' | 'warn'>,
+): Pick<SchemaPlan, 'attrs' | 'uniqueHelpers'> {
   const attrs: AttrPlan[] = [];
   const uniqueHelpers: SchemaPlan['uniqueHelpers'] = [];
   for (const f of s.fields) {
     if (f.type === 'references') continue;
     const v = fieldValues(f, {
-      now,
+      now: batch.now,
       unique: uniqueFields.has(f.name),
       where: `${s.module} field "${f.name}"`,
-      warn,
+      warn: batch.warn,
     });
     let fixture = v.create.attr;
     if (v.unique !== null) {
@@ -376,10 +387,19 @@ function planSchema(
     }
     attrs.push({ key: f.name, create: v.create, update: v.update, fixture });
   }
+  return { attrs, uniqueHelpers };
+}
 
-  // Invalid attrs: nil for every required field and required parent key; else one value of the
-  // wrong type; else none (and no invalid-data tests).
-  let invalid: SchemaPlan['invalid'] = [
+/**
+ * Invalid attrs: nil for every required field and required parent key; else one value of the
+ * wrong type; else none (and no invalid-data tests).
+ */
+function invalidAttrs(
+  s: Schema,
+  parentKeys: ReadonlySet<string>,
+  warn: (m: string) => void,
+): SchemaPlan['invalid'] {
+  const invalid = [
     ...s.fields
       .filter((f) => f.required && (f.type !== 'references' || parentKeys.has(f.name)))
       .map((f) => ({ key: f.name, literal: 'nil' })),
@@ -388,34 +408,56 @@ function planSchema(
       .filter((a) => a.required && parentKeys.has(a.foreign_key))
       .map((a) => ({ key: a.foreign_key, literal: 'nil' })),
   ];
-  if (invalid.length === 0) {
-    const field = s.fields.find((f) => f.type !== 'references');
-    const fk = s.associations.find((a): a is BelongsTo => a.kind === 'belongs_to');
-    if (field) invalid = [{ key: field.name, literal: invalidLiteral(field.type) }];
-    else if (fk) {
-      invalid = [{ key: fk.foreign_key, literal: invalidLiteral(fk.type) }];
-    } else {
-      invalid = null;
-      warn(
-        `${s.module} has no attribute that can be invalid (no fields and no foreign keys), so its tests leave out the invalid-data cases.`,
-      );
-    }
-  }
+  if (invalid.length > 0) return invalid;
+  const field = s.fields.find((f) => f.type !== 'references');
+  if (field) return [{ key: field.name, literal: invalidLiteral(field.type) }];
+  const fk = s.associations.find((a): a is BelongsTo => a.kind === 'belongs_to');
+  if (fk) return [{ key: fk.foreign_key, literal: invalidLiteral(fk.type) }];
+  warn(
+    `${s.module} has no attribute that can be invalid (no fields and no foreign keys), so its tests leave out the invalid-data cases.`,
+  );
+  return null;
+}
 
-  return {
-    module: fullModule(app, s.module),
-    rel: s.module,
-    alias: lastSegment(s.module),
-    singular,
-    plural,
-    variable,
-    human: singular.replaceAll('_', ' '),
-    aHuman: withArticle(singular.replaceAll('_', ' ')),
-    humanPlural: plural.replaceAll('_', ' '),
-    pk,
-    attrs,
-    parents,
-    invalid,
-    uniqueHelpers,
+/**
+ * Required parents inside the batch (required belongs_to and required references fields) as a
+ * reachability test, to refuse fixtures that would have to create each other.
+ */
+function requiredReach(schemas: readonly Schema[]): (from: number, to: number) => boolean {
+  const requiredEdges: Edge[] = [];
+  const byTable = new Map<string, number>();
+  schemas.forEach((x, i) => {
+    if (!x.embedded && !byTable.has(x.table)) byTable.set(x.table, i);
+  });
+  schemas.forEach((s, i) => {
+    for (const a of s.associations) {
+      if (a.kind === 'belongs_to' && a.required && a.target_index !== null) {
+        requiredEdges.push({ from: i, to: a.target_index });
+      }
+    }
+    for (const f of s.fields) {
+      if (f.type === 'references' && f.required && f.references) {
+        const t = byTable.get(f.references.table);
+        if (t !== undefined) requiredEdges.push({ from: i, to: t });
+      }
+    }
+  });
+  const next = new Map<number, number[]>();
+  for (const e of requiredEdges) {
+    const out = next.get(e.from);
+    if (out) out.push(e.to);
+    else next.set(e.from, [e.to]);
+  }
+  return (from: number, to: number): boolean => {
+    const seen = new Set<number>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n === to) return true;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      for (const t of next.get(n) ?? []) stack.push(t);
+    }
+    return false;
   };
 }
