@@ -25,7 +25,7 @@ import {
   type ProjectReader,
 } from '../plan/index.js';
 import { detectProject, ProjectError } from '../project/index.js';
-import { withProjectLock, writeFiles } from '../workspace/index.js';
+import { withProjectLock, writeFiles, type PlannedFile } from '../workspace/index.js';
 import type { GeneratorInput, GeneratorOutput } from './input.js';
 import { parseSpecsOrThrow } from './specs.js';
 
@@ -120,16 +120,16 @@ export async function runGeneration<A extends GeneratorInput>(
     ? ((await resolveProjectRoot(allowed, args.project_root, { optional: true })) ?? null)
     : await resolveProjectRoot(allowed, args.project_root);
   if (root === null || dryRun) return generate(args, ctx, opts, schemas, root);
+  // Generations that write to the same project run one at a time, from reading the project to
+  // the end of mix format, in this process and across processes (shared/workspace/lock.ts): a
+  // planner reads the project (used migration versions, files it extends), so two concurrent
+  // calls could otherwise both plan migration version V for different tables, or extend a
+  // context file the other is rewriting.
   return withProjectLock(root, () => generate(args, ctx, opts, schemas, root), {
     signal: ctx.signal,
   });
 }
 
-// Generations that write to the same project run one at a time, from reading the project to the
-// end of mix format, in this process and across processes (shared/workspace/lock.ts): a planner
-// reads the project (used migration versions, files it extends), so two concurrent calls could
-// otherwise both plan migration version V for different tables, or extend a context file the
-// other is rewriting.
 async function generate<A extends GeneratorInput>(
   args: A,
   ctx: ToolContext,
@@ -140,24 +140,49 @@ async function generate<A extends GeneratorInput>(
   const dryRun = args.dry_run ?? false;
   const warnings: string[] = [];
   const project = projectReader(root);
+  const progress = stageProgress(ctx);
+  const planned = await planStage(args, ctx, opts, schemas, project, warnings, progress);
+  if (root === null) {
+    await progress.report(STAGES, 'Dry run: nothing to compare without a project');
+    return outcome(
+      null,
+      true,
+      planned.map((f) => ({ path: f.path, action: 'created' as const, content: f.content })),
+      warnings,
+    );
+  }
+  const files = await writeStage(args, ctx, root, planned, progress);
+  const format = dryRun ? undefined : await formatStage(args, ctx, project, root, files, warnings);
+  const compile = args.verify && !dryRun ? await verifyStage(ctx, root, warnings) : undefined;
+  await progress.report(STAGES, format ? `mix format: ${format.status}` : 'Done');
+  return outcome(root, dryRun, files, warnings, format, compile);
+}
+
+/** Input → normalized model → the planner's files (stage 0 → 1). */
+async function planStage<A extends GeneratorInput>(
+  args: A,
+  ctx: ToolContext,
+  opts: RunOptions<A>,
+  schemas: SchemaDef[],
+  project: ProjectReader,
+  warnings: string[],
+  progress: StageProgress,
+): Promise<PlannedFile[]> {
   const app = await resolveApp(args, project, warnings);
   const readKnown = opts.knownSchemas ?? knownSchemas;
   const known =
-    root !== null && needsKnownSchemas(schemas, app) ? await readKnown(project, app) : [];
+    project.root !== null && needsKnownSchemas(schemas, app) ? await readKnown(project, app) : [];
 
   const { model, errors, warnings: modelWarnings } = normalizeModel({ app, schemas }, { known });
   warnings.push(...modelWarnings.map((w) => `${w.path}: ${w.message}`));
   if (!model) {
     throw new GenerationError(
       `The model is not valid; nothing was written.\n${formatIssues(errors)}`,
-      {
-        details: { errors },
-      },
+      { details: { errors } },
     );
   }
 
   const clock = ctx.deps.clock ?? (() => new Date());
-  const progress = stageProgress(ctx);
   await progress.report(0, `Planning files for ${model.schemas.length} schema(s)`);
   const planned = await opts.plan(model, args, {
     project,
@@ -169,16 +194,18 @@ async function generate<A extends GeneratorInput>(
       progress.report(total > 0 ? Math.min(0.99, Math.max(0, done / total)) : 0, message),
   });
   await progress.report(1, `Planned ${planned.length} file(s)`);
+  return planned;
+}
 
-  if (root === null) {
-    await progress.report(STAGES, 'Dry run: nothing to compare without a project');
-    return outcome(
-      null,
-      true,
-      planned.map((f) => ({ path: f.path, action: 'created' as const, content: f.content })),
-      warnings,
-    );
-  }
+/** The writer, all or nothing (stage 1 → 2); a dry run only compares. */
+async function writeStage(
+  args: GeneratorInput,
+  ctx: ToolContext,
+  root: string,
+  planned: PlannedFile[],
+  progress: StageProgress,
+): Promise<GeneratorOutput['files']> {
+  const dryRun = args.dry_run ?? false;
   const written = await writeFiles(root, planned, {
     onConflict: args.on_conflict ?? 'error',
     dryRun,
@@ -204,57 +231,66 @@ async function generate<A extends GeneratorInput>(
     await ctx.log('info', `Wrote ${changedCount} file(s) under ${root}`);
   }
   const byPath = new Map(planned.map((f) => [f.path, f.content]));
-  const files = written.files.map((f) => ({
+  return written.files.map((f) => ({
     path: f.path,
     action: f.action,
     ...(f.reason === undefined ? {} : { reason: f.reason }),
     ...(dryRun ? { content: byPath.get(f.path) ?? '' } : {}),
   }));
-  let format: GeneratorOutput['format'];
+}
+
+/** mix format on what this call wrote, per the `format` argument (stage 2 → 3). */
+async function formatStage(
+  args: GeneratorInput,
+  ctx: ToolContext,
+  project: ProjectReader,
+  root: string,
+  files: GeneratorOutput['files'],
+  warnings: string[],
+): Promise<GeneratorOutput['format']> {
   const mode = args.format ?? 'auto';
   // auto formats only the files this call created: an updated file may be a user's context we
   // extended, whose other bytes must stay as they were (format "mix" formats both).
   const changed = files
     .filter((f) => f.action === 'created' || (mode === 'mix' && f.action === 'updated'))
     .map((f) => f.path);
-  // Read only when it matters (a dry run never formats).
-  const unsafe =
-    mode === 'auto' && !dryRun && changed.length > 0
-      ? await formatterWouldAddParens(project)
-      : null;
-  if (!dryRun && changed.length > 0 && unsafe !== null) {
-    format = { status: 'skipped', reason: unsafe };
-  } else if (!dryRun && mode !== 'none' && changed.length > 0) {
-    const r = await formatFiles(root, changed, {
-      ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
-      ...(ctx.deps.mixTimeoutMs === undefined ? {} : { timeoutMs: ctx.deps.mixTimeoutMs }),
-      signal: ctx.signal,
-    });
-    format =
-      r.status === 'formatted' ? { status: 'formatted' } : { status: r.status, reason: r.reason };
-    if (r.status === 'failed')
-      warnings.push(`mix format failed (the files are written): ${r.message}`);
-    if (mode === 'mix' && r.status !== 'formatted') {
-      warnings.push(`format "mix" was requested but formatting ${r.status}: ${r.reason}`);
-    }
-    if (r.status === 'failed') await ctx.log('warning', `mix format failed: ${r.message}`);
+  if (changed.length === 0) return undefined;
+  const unsafe = mode === 'auto' ? await formatterWouldAddParens(project) : null;
+  if (unsafe !== null) return { status: 'skipped', reason: unsafe };
+  if (mode === 'none') return undefined;
+  const r = await formatFiles(root, changed, {
+    ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
+    ...(ctx.deps.mixTimeoutMs === undefined ? {} : { timeoutMs: ctx.deps.mixTimeoutMs }),
+    signal: ctx.signal,
+  });
+  if (r.status === 'failed')
+    warnings.push(`mix format failed (the files are written): ${r.message}`);
+  if (mode === 'mix' && r.status !== 'formatted') {
+    warnings.push(`format "mix" was requested but formatting ${r.status}: ${r.reason}`);
   }
-  let compile: GeneratorOutput['compile'];
-  if (args.verify && !dryRun) {
-    const c = await compileProject(root, {
-      ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
-      timeoutMs: ctx.deps.mixTimeoutMs ?? COMPILE_TIMEOUT_MS,
-      signal: ctx.signal,
-    });
-    compile = {
-      status: c.status,
-      ...(c.reason === undefined ? {} : { reason: c.reason }),
-      diagnostics: c.diagnostics.slice(0, MAX_DIAGNOSTICS),
-    };
-    if (c.status !== 'compiled') warnings.push(`mix compile ${c.status}: ${c.reason ?? ''}`.trim());
-  }
-  await progress.report(STAGES, format ? `mix format: ${format.status}` : 'Done');
-  return outcome(root, dryRun, files, warnings, format, compile);
+  if (r.status === 'failed') await ctx.log('warning', `mix format failed: ${r.message}`);
+  return r.status === 'formatted'
+    ? { status: 'formatted' }
+    : { status: r.status, reason: r.reason };
+}
+
+/** `verify`: mix compile of the whole project, its diagnostics in the result. */
+async function verifyStage(
+  ctx: ToolContext,
+  root: string,
+  warnings: string[],
+): Promise<GeneratorOutput['compile']> {
+  const c = await compileProject(root, {
+    ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
+    timeoutMs: ctx.deps.mixTimeoutMs ?? COMPILE_TIMEOUT_MS,
+    signal: ctx.signal,
+  });
+  if (c.status !== 'compiled') warnings.push(`mix compile ${c.status}: ${c.reason ?? ''}`.trim());
+  return {
+    status: c.status,
+    ...(c.reason === undefined ? {} : { reason: c.reason }),
+    diagnostics: c.diagnostics.slice(0, MAX_DIAGNOSTICS),
+  };
 }
 
 /** `verify` compiles the whole project (deps included on a first run): allow it time. */
@@ -289,9 +325,11 @@ const STAGES = 3;
  * Progress notifications for the stages above (a no-op without the client's progressToken).
  * Values never go backwards, whatever a planner reports, as the protocol requires.
  */
-function stageProgress(ctx: Pick<ToolContext, 'progress'>): {
+interface StageProgress {
   report(value: number, message?: string): Promise<void>;
-} {
+}
+
+function stageProgress(ctx: Pick<ToolContext, 'progress'>): StageProgress {
   let last = -1;
   return {
     async report(value, message) {
