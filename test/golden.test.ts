@@ -1,5 +1,5 @@
 /**
- * Elixir is the judge (issue 7, DESIGN §9): every golden .ex/.exs under test/golden/<server>/<case>/expected
+ * Elixir is the judge (issue 7; docs/ARCHITECTURE.md, "Tests"): every golden .ex/.exs under test/golden/<server>/<case>/expected
  * parses with Code.string_to_quoted! and is exactly what `mix format` writes (Ecto's and Ecto
  * SQL's locals_without_parens), checked in ONE elixir process. Skipped locally without Elixir,
  * a failure under CI.

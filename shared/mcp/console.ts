@@ -1,6 +1,6 @@
 /**
  * Keep stdout for JSON-RPC. A stray `console.log` (ours or a dependency's) on stdout breaks
- * strict stdio clients (mcp.md §6), so every stdio entry imports `./stdio-console.js` FIRST,
+ * strict stdio clients (docs/ARCHITECTURE.md, "Rules": stdout is the protocol), so every stdio entry imports `./stdio-console.js` FIRST,
  * which calls {@link routeConsoleToStderr}. `console.error`/`warn`/`trace` already use stderr.
  */
 /* eslint-disable no-console -- the one module that rewires console, so it names console.log */

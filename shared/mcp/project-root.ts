@@ -1,5 +1,5 @@
 /**
- * Which Phoenix project a tool call works on (DESIGN §6).
+ * Which Phoenix project a tool call works on (docs/ARCHITECTURE.md, "Rules › Roots").
  *
  * - `project_root` given: absolute (or `~/…`), or relative to the single allowed dir. After
  *   realpath it must be an existing directory inside an allowed dir. It need not contain mix.exs.

@@ -1,5 +1,5 @@
 /**
- * Allowed directories (DESIGN §6, mcp.md §1.5–1.6). Policy:
+ * Allowed directories (docs/ARCHITECTURE.md, "Rules › Roots"). Policy:
  *
  * - Sources: (a) the client's MCP roots, (b) the operator's `--root` dirs / PHX_GEN_MCP_ROOTS
  *   (`deps.cliRoots`). Roots are hints, not authority (spec PR #1639): when both are present the

@@ -5,7 +5,7 @@
  *
  * Env fallbacks: PHX_GEN_MCP_ROOTS (dirs separated by the platform's path delimiter, ":" on
  * POSIX), PHX_GEN_MCP_MIX / MIX_PATH (handled in shared/mix). The process ends when the client
- * closes stdin (mcp.md §1.4: the transport alone would leave an orphan behind a live child).
+ * closes stdin (the transport alone would leave an orphan behind a live child).
  */
 import path from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/server';

@@ -1,5 +1,5 @@
 /**
- * Tools are data (DESIGN §5): `defineTool({ name, title, description, input, output,
+ * Tools are data (docs/ARCHITECTURE.md, "Decisions and why"): `defineTool({ name, title, description, input, output,
  * annotations, handler })` returns a plain object; `registerTools(server, tools, deps)` puts a
  * list of them on an McpServer. The wrapper around every handler:
  *
@@ -47,7 +47,7 @@ export interface ServerDeps {
   rootsTimeoutMs?: number;
 }
 
-/** All four hints are required (DESIGN §5); they are hints, the code enforces the same rules. */
+/** All four hints are required (the contract test checks it); they are hints, the code enforces the same rules. */
 export interface ToolHints {
   readOnlyHint: boolean;
   destructiveHint: boolean;

@@ -1,4 +1,4 @@
-// shared/mix: run mix through execa (DESIGN §7). No shell, stdin closed, output captured,
+// shared/mix: run mix through execa (docs/ARCHITECTURE.md, "Rules"). No shell, stdin closed, output captured,
 // timeout and abort kill the whole mix process tree.
 export { findMix, locateMix, candidateNames, MIX_PATH_ENV_VARS } from './find.js';
 export type { FindMixOptions, MixLocation, MixSource } from './find.js';

@@ -1,6 +1,6 @@
 /**
  * The typed schema model: the one zod definition behind the tool input schemas, the TS types, the
- * published JSON Schema and the docs (DESIGN §3). Wire keys are snake_case.
+ * published JSON Schema and the docs (docs/ARCHITECTURE.md, "Folder map"). Wire keys are snake_case.
  *
  * Shape rules live here (names, enums, ranges). Cross-field and cross-schema rules (reserved words,
  * clashes, unknown targets, defaults that do not fit their type…) live in `validate.ts`, which also

@@ -1,5 +1,5 @@
 /**
- * Validation and normalization of the wire model (DESIGN §3): everything Phoenix silently accepts
+ * Validation and normalization of the wire model (docs/ARCHITECTURE.md, "One call, end to end"): everything Phoenix silently accepts
  * and we reject (reserved words, clashes, unknown types or targets, defaults that do not fit), with
  * exact paths and messages that name the bad value and the fix. Returns the normalized model with
  * every default filled and every association resolved (FK types, tables, inverse has_many).

@@ -1,5 +1,6 @@
 /**
- * The one nunjucks Environment (DESIGN §4): templates from the repository's `templates/`,
+ * The one nunjucks Environment, for the prose in the repository's `templates/` (the views write
+ * the code: docs/ARCHITECTURE.md, "Where Elixir is written"),
  * no HTML autoescaping (it would corrupt Elixir), undefined values throw, trim/lstrip blocks,
  * and the Elixir-literal filters so no raw user string reaches the output.
  */

@@ -1,6 +1,6 @@
 /**
- * Derived names and type literals every generator needs, computed in one place (DESIGN §4):
- * templates never inflect or decide.
+ * Derived names and type literals every generator needs, computed in one place, so no view
+ * inflects or decides them twice (docs/ARCHITECTURE.md, "Where Elixir is written").
  */
 import { pluralize, underscore } from '../naming/index.js';
 import { ECTO_SCHEMA_TYPE, MIGRATION_TYPE, lastSegment } from '../model/index.js';

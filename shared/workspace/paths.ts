@@ -1,5 +1,5 @@
 /**
- * Path policy of the workspace (DESIGN §6). Every file the suite reads or writes is named by a
+ * Path policy of the workspace (docs/ARCHITECTURE.md, "Rules": the writer, roots). Every file the suite reads or writes is named by a
  * path *relative to a project root*; the root itself comes from shared/mcp (allowed dirs).
  *
  * Relative path rules ({@link splitRelativePath}), checked before anything touches the disk:

@@ -14,7 +14,7 @@ import { tempDir } from '../support/elixir.js';
 const REPO = join(import.meta.dirname, '..', '..');
 
 describe('renderer', () => {
-  it('is configured as DESIGN §4 says: no autoescape, undefined throws, trim/lstrip blocks', () => {
+  it('is configured for Elixir output: no autoescape, undefined throws, trim/lstrip blocks', () => {
     const r = createRenderer(tempDir());
     expect(r.renderString('{{ s }}', { s: '<a href="x">&</a>' })).toBe('<a href="x">&</a>');
     expect(() => r.renderString('{{ missing }}', {})).toThrow(/undefined|null/i);

@@ -1,5 +1,5 @@
 /**
- * The contract every tool of every server keeps (DESIGN §5, §9): names clients accept, texts for
+ * The contract every tool of every server keeps (docs/ARCHITECTURE.md, "Decisions and why": tools are data): names clients accept, texts for
  * an LLM reader, all four hints, object schemas, and what `tools/list` really publishes.
  */
 import { readdirSync, existsSync } from 'node:fs';

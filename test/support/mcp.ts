@@ -1,6 +1,6 @@
 /**
  * Real SDK client ↔ server over the SDK's in-memory transport, with the client serving roots
- * (DESIGN §9: no SDK mocks). Also temp Phoenix-shaped projects to write into.
+ * (no SDK mocks; docs/ARCHITECTURE.md, "Tests"). Also temp Phoenix-shaped projects to write into.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-/** Every tool of the schema-understanding server (DESIGN §5: tools are data). */
+/** Every tool of the schema-understanding server (tools are data: docs/ARCHITECTURE.md). */
 import type { AnyTool } from '../../../shared/mcp/index.js';
 import type { SchemaUnderstandingDeps } from '../lib/project.js';
 import { parseGenSpecTool } from './parse-gen-spec.js';

@@ -1,8 +1,8 @@
 /**
- * Migration view (DESIGN §4): from a planned migration (which table, which columns, which
- * indexes; decided by shared/generate/ecto-migration.ts) to the rendered statements the
- * template prints. Every Elixir literal goes through the render literal emitters and every
- * statement through the mix-format layout, so the template only loops.
+ * Writes priv/repo/migrations/<version>_<name>.exs: from a planned migration (which table, which
+ * columns, which indexes; decided by shared/generate/ecto-migration.ts) to its source. Every
+ * Elixir literal goes through the render literal emitters and every statement through the
+ * mix-format layout.
  */
 import { camelize } from '../../naming/index.js';
 import type {
@@ -74,7 +74,7 @@ export interface MigrationSpec {
   indexes: IndexSpec[];
 }
 
-/** A statement as the template prints it: the first line without its indentation. */
+/** A statement as migrationSource prints it: the first line without its indentation. */
 export interface Statement {
   text: string;
   /** `mix format` puts an empty line around multi-line statements inside a block. */

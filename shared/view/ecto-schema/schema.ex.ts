@@ -1,7 +1,7 @@
 /**
- * The view of one Ecto schema module (templates/ecto-schema/schema.ex.njk): every line of the
- * module computed here, laid out exactly as `mix format` would (shared/render layout), so the
- * template only loops.
+ * Writes lib/<app>/<context>/<schema>.ex: every line of the Ecto schema module is computed
+ * here, laid out exactly as `mix format` would (shared/render layout), and printed by
+ * `schemaSource`.
  *
  * Choices a reviewer may look for:
  * - fields keep the author's order; associations follow in model order (inferred inverses last);
