@@ -293,6 +293,21 @@ function fileCount(r: ToolResult): number {
   return sc?.files?.length ?? sc?.schemas?.length ?? 0;
 }
 
+/** One connected server under measurement. */
+interface Session {
+  server: string;
+  tool: string;
+  isGenerator: boolean;
+  work: string;
+  mixLog: string;
+  /** The project dry runs read (never written). */
+  base: string;
+  pid: number | null;
+  call(args: Record<string, unknown>): Promise<{ ms: number; r: ToolResult }>;
+  /** A fresh project under the work dir. */
+  newProject(): Promise<string>;
+}
+
 async function runServer(
   server: string,
   opts: Options,
@@ -332,85 +347,24 @@ async function runServer(
       throw new Error(
         `${server}: no tool to benchmark among ${tools.map((t) => t.name).join(', ')}`,
       );
-    const base = await makeProject(path.join(work, `${server}-base`));
     let projectSeq = 0;
-
-    const call = async (args: Record<string, unknown>): Promise<{ ms: number; r: ToolResult }> => {
-      const t0 = performance.now();
-      const r = (await client.callTool(
-        { name: tool, arguments: args },
-        { timeout: 600_000 },
-      )) as ToolResult;
-      return { ms: performance.now() - t0, r };
-    };
-
-    const measureCase = async (
-      name: string,
-      schemas: SchemaDef[],
-      mode: Mode,
-      runs: number,
-      warmup: number,
-    ): Promise<CaseResult> => {
-      const times: number[] = [];
-      const mixCounts: number[] = [];
-      let files = 0;
-      let error: string | undefined;
-      // Writes go into fresh projects, all made before the first call and left until the whole
-      // bench ends (the work dir is removed then): creating or deleting projects between calls
-      // puts the bench's own file system work into the calls' time (on this machine's ext4,
-      // mounted with `discard`, file operations stay 30-50x slower for seconds after a large
-      // delete).
-      const writes = isGenerator && (mode === 'write' || mode === 'write+format');
-      const fresh: string[] = [];
-      for (let i = -warmup; writes && i < runs; i++) {
-        fresh.push(await makeProject(path.join(work, `${server}-p${projectSeq++}`)));
-      }
-      // ...and the earlier cases' files are on disk before this case's first call, so that
-      // their writeback does not land in its time (`sync`: POSIX, flushes every file system).
-      if (writes && process.platform !== 'win32') execFileSync('sync');
-      for (let i = -warmup; i < runs && error === undefined; i++) {
-        let args: Record<string, unknown>;
-        if (!isGenerator) {
-          args = { schemas, project_root: base };
-        } else if (mode === 'dry_run') {
-          args = { schemas, project_root: base, dry_run: true };
-        } else if (mode === 'dry_run-app') {
-          args = { schemas, app: APP, dry_run: true };
-        } else {
-          args = {
-            schemas,
-            project_root: fresh[i + warmup],
-            ...(mode === 'write' ? { format: 'none' } : {}),
-          };
-        }
-        const before = mode === 'write+format' ? await countLines(mixLog) : 0;
-        const { ms: t, r } = await call(args);
-        const after = mode === 'write+format' ? await countLines(mixLog) : 0;
-        error = resultError(r);
-        files = fileCount(r);
-        const format = (r.structuredContent as { format?: { status: string; reason?: string } })
-          ?.format;
-        if (error === undefined && mode === 'write+format' && format?.status !== 'formatted') {
-          error = `format auto did not run mix: ${JSON.stringify(format)}`;
-        }
-        if (i < 0) continue;
-        times.push(t);
-        if (mode === 'write+format') mixCounts.push(after - before);
-      }
-      return {
-        server,
-        tool,
-        case: name,
-        mode,
-        schemas: schemas.length,
-        summary: summarize(times),
-        files,
-        hwmMb: await readHwmMb(transport.pid),
-        ...(mixCounts.length > 0
-          ? { mixPerCall: [Math.min(...mixCounts), Math.max(...mixCounts)] as [number, number] }
-          : {}),
-        ...(error === undefined ? {} : { error }),
-      };
+    const session: Session = {
+      server,
+      tool,
+      isGenerator,
+      work,
+      mixLog,
+      base: await makeProject(path.join(work, `${server}-base`)),
+      pid: transport.pid,
+      call: async (args) => {
+        const t0 = performance.now();
+        const r = (await client.callTool(
+          { name: tool, arguments: args },
+          { timeout: 600_000 },
+        )) as ToolResult;
+        return { ms: performance.now() - t0, r };
+      },
+      newProject: () => makeProject(path.join(work, `${server}-p${projectSeq++}`)),
     };
 
     const cases: [string, SchemaDef[], number, number][] = [
@@ -420,47 +374,118 @@ async function runServer(
     ];
     for (const [name, schemas, runs, warmup] of cases) {
       for (const mode of isGenerator ? MODES : (['dry_run'] as const)) {
-        const c = await measureCase(name, schemas, mode, runs, warmup);
+        const c = await measureCase(session, name, schemas, mode, runs, warmup);
         run.cases.push(c);
         progress(`${server} ${name} ${mode}: p50 ${ms(c.summary.p50)}${c.error ? ' ERROR' : ''}`);
       }
     }
     run.rssWarmMb = await readHwmMb(transport.pid);
-
-    if (opts.scaling && isGenerator) {
-      for (const n of [10, 100, 1000]) {
-        const schemas = domain(n);
-        const times: number[] = [];
-        let files = 0;
-        let error: string | undefined;
-        for (let i = 0; i < opts.scalingRuns && error === undefined; i++) {
-          const { ms: t, r } = await call({ schemas, project_root: base, dry_run: true });
-          error = resultError(r);
-          files = fileCount(r);
-          times.push(t);
-        }
-        const summary = summarize(times);
-        run.scaling.push({
-          server,
-          schemas: n,
-          summary,
-          perSchemaMs: summary.min / n,
-          files,
-          ...(error === undefined ? {} : { error }),
-        });
-        progress(`${server} scaling ${n}: p50 ${ms(summary.p50)}${error ? ' ERROR' : ''}`);
-      }
-      const at = (n: number) => run.scaling.find((s) => s.schemas === n && !s.error);
-      const s100 = at(100);
-      const s1000 = at(1000);
-      run.linearity = s100 && s1000 ? s1000.perSchemaMs / s100.perSchemaMs : null;
-    }
+    if (opts.scaling && isGenerator) await measureScaling(session, opts, run);
     run.rssPeakMb = await readHwmMb(transport.pid);
   } finally {
     await client.close().catch(() => undefined);
     run.stderrTail = stderrTail;
   }
   return run;
+}
+
+/** The arguments of one call of `mode`; `project` is the fresh project a write goes into. */
+function argsFor(
+  s: Session,
+  mode: Mode,
+  schemas: SchemaDef[],
+  project: string | undefined,
+): Record<string, unknown> {
+  if (!s.isGenerator) return { schemas, project_root: s.base };
+  if (mode === 'dry_run') return { schemas, project_root: s.base, dry_run: true };
+  if (mode === 'dry_run-app') return { schemas, app: APP, dry_run: true };
+  return { schemas, project_root: project, ...(mode === 'write' ? { format: 'none' } : {}) };
+}
+
+/** `warmup` unmeasured calls, then `runs` measured ones of one case in one mode. */
+async function measureCase(
+  s: Session,
+  name: string,
+  schemas: SchemaDef[],
+  mode: Mode,
+  runs: number,
+  warmup: number,
+): Promise<CaseResult> {
+  const times: number[] = [];
+  const mixCounts: number[] = [];
+  let files = 0;
+  let error: string | undefined;
+  // Writes go into fresh projects, all made before the first call and left until the whole
+  // bench ends (the work dir is removed then): creating or deleting projects between calls
+  // puts the bench's own file system work into the calls' time (on this machine's ext4,
+  // mounted with `discard`, file operations stay 30-50x slower for seconds after a large
+  // delete).
+  const writes = s.isGenerator && (mode === 'write' || mode === 'write+format');
+  const fresh: string[] = [];
+  for (let i = -warmup; writes && i < runs; i++) fresh.push(await s.newProject());
+  // ...and the earlier cases' files are on disk before this case's first call, so that
+  // their writeback does not land in its time (`sync`: POSIX, flushes every file system).
+  if (writes && process.platform !== 'win32') execFileSync('sync');
+  for (let i = -warmup; i < runs && error === undefined; i++) {
+    const args = argsFor(s, mode, schemas, fresh[i + warmup]);
+    const before = mode === 'write+format' ? await countLines(s.mixLog) : 0;
+    const { ms: t, r } = await s.call(args);
+    const after = mode === 'write+format' ? await countLines(s.mixLog) : 0;
+    error = resultError(r);
+    files = fileCount(r);
+    const format = (r.structuredContent as { format?: { status: string; reason?: string } })
+      ?.format;
+    if (error === undefined && mode === 'write+format' && format?.status !== 'formatted') {
+      error = `format auto did not run mix: ${JSON.stringify(format)}`;
+    }
+    if (i < 0) continue;
+    times.push(t);
+    if (mode === 'write+format') mixCounts.push(after - before);
+  }
+  return {
+    server: s.server,
+    tool: s.tool,
+    case: name,
+    mode,
+    schemas: schemas.length,
+    summary: summarize(times),
+    files,
+    hwmMb: await readHwmMb(s.pid),
+    ...(mixCounts.length > 0
+      ? { mixPerCall: [Math.min(...mixCounts), Math.max(...mixCounts)] as [number, number] }
+      : {}),
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+/** Dry runs of 10, 100 and 1000 schemas; linearity = per-schema cost at 1000 / at 100. */
+async function measureScaling(s: Session, opts: Options, run: ServerRun): Promise<void> {
+  for (const n of [10, 100, 1000]) {
+    const schemas = domain(n);
+    const times: number[] = [];
+    let files = 0;
+    let error: string | undefined;
+    for (let i = 0; i < opts.scalingRuns && error === undefined; i++) {
+      const { ms: t, r } = await s.call({ schemas, project_root: s.base, dry_run: true });
+      error = resultError(r);
+      files = fileCount(r);
+      times.push(t);
+    }
+    const summary = summarize(times);
+    run.scaling.push({
+      server: s.server,
+      schemas: n,
+      summary,
+      perSchemaMs: summary.min / n,
+      files,
+      ...(error === undefined ? {} : { error }),
+    });
+    progress(`${s.server} scaling ${n}: p50 ${ms(summary.p50)}${error ? ' ERROR' : ''}`);
+  }
+  const at = (n: number) => run.scaling.find((x) => x.schemas === n && !x.error);
+  const s100 = at(100);
+  const s1000 = at(1000);
+  run.linearity = s100 && s1000 ? s1000.perSchemaMs / s100.perSchemaMs : null;
 }
 
 function progress(line: string): void {
@@ -620,125 +645,131 @@ function report(
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory} RAM, Node ${m.node}, ${m.os}; load average ${m.load}; SDK ${m.sdk}; commit ${m.commit}; ${m.date}`,
   );
   if (missing.length > 0) out.push(`Not measured (server not there yet): ${missing.join(', ')}`);
-  out.push('', '**Targets**', '');
-  out.push(
-    table(
-      ['figure', 'measured', 'target', ''],
-      targets.map((t) => [
-        t.figure,
-        t.value,
-        t.target,
-        t.pass === null ? '' : t.pass ? 'pass' : 'FAIL',
-      ]),
-    ),
-  );
-  out.push('', '**Cold start** (spawn → initialize → tools/list answered)', '');
-  out.push(
-    table(
-      [
-        'server',
-        'tools',
-        'initialize p50',
-        'p50',
-        'p95',
-        'runs',
-        '÷ hello',
-        'CPU p50',
-        'CPU ÷ hello',
-      ],
-      cold.map((c) => [
-        c.name,
-        String(c.tools),
-        ms(c.initialize.p50),
-        ms(c.summary.p50),
-        ms(c.summary.p95),
-        String(c.summary.n),
-        c.ratio === null ? '' : `${c.ratio.toFixed(2)}×`,
-        ms(c.cpu.p50),
-        c.cpuRatio === null ? '' : `${c.cpuRatio.toFixed(2)}×`,
-      ]),
-    ),
-  );
+  out.push('', '**Targets**', '', targetsTable(targets));
+  out.push('', '**Cold start** (spawn → initialize → tools/list answered)', '', coldTable(cold));
   out.push('', '**Warm round trips** (real client over stdio; write = fresh project per call)', '');
-  out.push(
-    table(
-      [
-        'server',
-        'case',
-        'mode',
-        'files',
-        'p50',
-        'p95',
-        'best',
-        'runs',
-        'mix/call',
-        'peak RSS so far',
-      ],
-      runs.flatMap((r) =>
-        r.cases.map((c) => [
-          r.server,
-          c.case,
-          r.server === 'schema-understanding' ? 'validate_schema_model' : MODE_LABEL[c.mode],
-          String(c.files),
-          c.error ? 'error' : ms(c.summary.p50),
-          c.error ? '' : ms(c.summary.p95),
-          c.error ? '' : ms(c.summary.min),
-          String(c.summary.n),
-          c.mixPerCall
-            ? c.mixPerCall[0] === c.mixPerCall[1]
-              ? String(c.mixPerCall[0])
-              : `${c.mixPerCall[0]}–${c.mixPerCall[1]}`
-            : '',
-          c.hwmMb === null ? '' : `${c.hwmMb.toFixed(0)} MB`,
-        ]),
-      ),
-    ),
-  );
+  out.push(warmTable(runs));
   const scaling = runs.filter((r) => r.scaling.length > 0);
   if (scaling.length > 0) {
-    out.push('', '**Scaling** (one dry_run call with n schemas)', '');
-    out.push(
-      table(
-        [
-          'server',
-          '10 schemas (p50)',
-          '100 schemas (p50)',
-          '1000 schemas (p50)',
-          'per schema @100 (best run)',
-          'per schema @1000 (best run)',
-          '@1000 ÷ @100',
-        ],
-        scaling.map((r) => {
-          const at = (n: number) => r.scaling.find((s) => s.schemas === n);
-          const cell = (n: number) => {
-            const s = at(n);
-            return !s ? '' : s.error ? 'error' : ms(s.summary.p50);
-          };
-          return [
-            r.server,
-            cell(10),
-            cell(100),
-            cell(1000),
-            at(100) ? ms(at(100)!.perSchemaMs) : '',
-            at(1000) ? ms(at(1000)!.perSchemaMs) : '',
-            r.linearity === null ? '' : r.linearity.toFixed(2),
-          ];
-        }),
-      ),
-    );
+    out.push('', '**Scaling** (one dry_run call with n schemas)', '', scalingTable(scaling));
   }
-  out.push('', '**Memory** (VmHWM of the server process)', '');
-  out.push(
-    table(
-      ['server', 'after warm runs', 'after scaling (1000 schemas)'],
-      runs.map((r) => [
+  out.push('', '**Memory** (VmHWM of the server process)', '', memoryTable(runs));
+  return out.join('\n');
+}
+
+function targetsTable(targets: TargetRow[]): string {
+  return table(
+    ['figure', 'measured', 'target', ''],
+    targets.map((t) => [
+      t.figure,
+      t.value,
+      t.target,
+      t.pass === null ? '' : t.pass ? 'pass' : 'FAIL',
+    ]),
+  );
+}
+
+function coldTable(cold: ColdResult[]): string {
+  return table(
+    [
+      'server',
+      'tools',
+      'initialize p50',
+      'p50',
+      'p95',
+      'runs',
+      '÷ hello',
+      'CPU p50',
+      'CPU ÷ hello',
+    ],
+    cold.map((c) => [
+      c.name,
+      String(c.tools),
+      ms(c.initialize.p50),
+      ms(c.summary.p50),
+      ms(c.summary.p95),
+      String(c.summary.n),
+      c.ratio === null ? '' : `${c.ratio.toFixed(2)}×`,
+      ms(c.cpu.p50),
+      c.cpuRatio === null ? '' : `${c.cpuRatio.toFixed(2)}×`,
+    ]),
+  );
+}
+
+function warmTable(runs: ServerRun[]): string {
+  return table(
+    [
+      'server',
+      'case',
+      'mode',
+      'files',
+      'p50',
+      'p95',
+      'best',
+      'runs',
+      'mix/call',
+      'peak RSS so far',
+    ],
+    runs.flatMap((r) =>
+      r.cases.map((c) => [
         r.server,
-        r.rssWarmMb === null ? 'n/a' : `${r.rssWarmMb.toFixed(0)} MB`,
-        r.rssPeakMb === null || r.scaling.length === 0 ? '' : `${r.rssPeakMb.toFixed(0)} MB`,
+        c.case,
+        r.server === 'schema-understanding' ? 'validate_schema_model' : MODE_LABEL[c.mode],
+        String(c.files),
+        c.error ? 'error' : ms(c.summary.p50),
+        c.error ? '' : ms(c.summary.p95),
+        c.error ? '' : ms(c.summary.min),
+        String(c.summary.n),
+        c.mixPerCall
+          ? c.mixPerCall[0] === c.mixPerCall[1]
+            ? String(c.mixPerCall[0])
+            : `${c.mixPerCall[0]}–${c.mixPerCall[1]}`
+          : '',
+        c.hwmMb === null ? '' : `${c.hwmMb.toFixed(0)} MB`,
       ]),
     ),
   );
-  return out.join('\n');
+}
+
+function scalingTable(scaling: ServerRun[]): string {
+  return table(
+    [
+      'server',
+      '10 schemas (p50)',
+      '100 schemas (p50)',
+      '1000 schemas (p50)',
+      'per schema @100 (best run)',
+      'per schema @1000 (best run)',
+      '@1000 ÷ @100',
+    ],
+    scaling.map((r) => {
+      const at = (n: number) => r.scaling.find((s) => s.schemas === n);
+      const cell = (n: number) => {
+        const s = at(n);
+        return !s ? '' : s.error ? 'error' : ms(s.summary.p50);
+      };
+      return [
+        r.server,
+        cell(10),
+        cell(100),
+        cell(1000),
+        at(100) ? ms(at(100)!.perSchemaMs) : '',
+        at(1000) ? ms(at(1000)!.perSchemaMs) : '',
+        r.linearity === null ? '' : r.linearity.toFixed(2),
+      ];
+    }),
+  );
+}
+
+function memoryTable(runs: ServerRun[]): string {
+  return table(
+    ['server', 'after warm runs', 'after scaling (1000 schemas)'],
+    runs.map((r) => [
+      r.server,
+      r.rssWarmMb === null ? 'n/a' : `${r.rssWarmMb.toFixed(0)} MB`,
+      r.rssPeakMb === null || r.scaling.length === 0 ? '' : `${r.rssPeakMb.toFixed(0)} MB`,
+    ]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

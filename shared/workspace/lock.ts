@@ -52,6 +52,7 @@ export interface ProjectLockOptions {
   lockDir?: string;
 }
 
+const HOST = hostname();
 const held = new AsyncLocalStorage<ReadonlySet<string>>();
 const queues = new Map<string, Promise<void>>();
 /** Lock files this process holds, removed on exit (a crash leaves them to stale recovery). */
@@ -122,10 +123,10 @@ async function acquireFile(
   root: string,
   opts: ProjectLockOptions,
 ): Promise<() => void> {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  ensureDir(path.dirname(file));
   const record: LockRecord = {
     pid: process.pid,
-    host: hostname(),
+    host: HOST,
     since: Date.now(),
     token: randomBytes(8).toString('hex'),
   };
@@ -152,6 +153,15 @@ async function acquireFile(
   };
 }
 
+const madeDirs = new Set<string>();
+
+/** The lock directory, created once per process (a call costs no mkdir after the first). */
+function ensureDir(dir: string): void {
+  if (madeDirs.has(dir)) return;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  madeDirs.add(dir);
+}
+
 /** Creates `file` with `text` unless it exists. */
 function tryCreate(file: string, text: string): boolean {
   let fd: number;
@@ -159,6 +169,11 @@ function tryCreate(file: string, text: string): boolean {
     fd = openSync(file, 'wx', 0o600);
   } catch (err) {
     if (errnoOf(err) === 'EEXIST') return false;
+    if (errnoOf(err) === 'ENOENT' && madeDirs.delete(path.dirname(file))) {
+      // The directory went away (a temp cleaner): make it again, once.
+      ensureDir(path.dirname(file));
+      return tryCreate(file, text);
+    }
     throw new WorkspaceError(
       'WRITE_FAILED',
       `Cannot create the lock file ${file}: ${messageOf(err)}`,
@@ -200,7 +215,7 @@ function isStale(file: string, text: string): boolean {
     return ageMs(file) > UNREADABLE_STALE_MS;
   }
   if (typeof r.since !== 'number' || Date.now() - r.since > STALE_AFTER_MS) return true;
-  if (r.host !== hostname() || typeof r.pid !== 'number') return false;
+  if (r.host !== HOST || typeof r.pid !== 'number') return false;
   return !processAlive(r.pid);
 }
 
