@@ -250,106 +250,16 @@ export async function scanModule(
 ): Promise<ModuleScan> {
   const tree = await parseOrThrow(source, what);
   try {
-    const modules = named(tree.rootNode).filter((n) => callName(n) === 'defmodule');
-    const nameOf = (n: Node) => {
-      const arg = callArgs(n)[0];
-      return arg && arg.type === 'alias' ? compact(arg.text) : null;
-    };
-    const matches = modules.filter((n) => nameOf(n) === expected);
-    if (matches.length === 0) {
-      const found = modules.map(nameOf).filter((n): n is string => n !== null);
-      throw new ModulePatchError(
-        'not_found',
-        `${what} does not define the module ${expected} at its top level${found.length ? ` (it defines ${found.join(', ')})` : ''}, so it was not patched; rename the module or move the file, or pass on_conflict "skip" to leave it alone.`,
-      );
-    }
-    if (matches.length > 1) {
-      throw new ModulePatchError(
-        'ambiguous',
-        `${what} defines ${expected} ${matches.length} times at its top level, so it is unclear which one to patch; keep one.`,
-      );
-    }
-    const mod = matches[0]!;
-    const block = doBlock(mod);
-    if (!block) {
-      throw new ModulePatchError(
-        'layout',
-        `${what} defines ${expected} with the keyword form (defmodule …, do: …), which cannot be extended without rewriting it; use a do … end block.`,
-      );
-    }
-    checkedText(source, mod);
-    const tokens = children(block);
-    const doTok = tokens[0];
-    const endTok = tokens[tokens.length - 1];
-    if (doTok?.type !== 'do' || endTok?.type !== 'end') {
-      throw new ModulePatchError(
-        'layout',
-        `${what}: the do … end block of ${expected} is incomplete.`,
-      );
-    }
-    const endLine = lineStart(source, endTok.startIndex);
-    if (source.slice(endLine, endTok.startIndex).trim() !== '') {
-      throw new ModulePatchError(
-        'layout',
-        `${what}: the final end of ${expected} shares its line with other code, so code cannot be added before it without reformatting; run mix format on the file first.`,
-      );
-    }
-    const body = tokens.slice(1, -1).filter((n) => n.isNamed);
-    const doLineEnd = nextLineStart(source, doTok.endIndex);
-    const firstCode = body[0];
-    if (firstCode && firstCode.startIndex < doLineEnd && firstCode.type !== 'comment') {
-      throw new ModulePatchError(
-        'layout',
-        `${what}: code follows "do" on the first line of ${expected}; run mix format on the file first.`,
-      );
-    }
-    // Last non-blank line before the `end` line.
-    let appendAt = endLine;
-    while (appendAt > doLineEnd) {
-      const prev = lineStart(source, appendAt - 1);
-      if (source.slice(prev, appendAt).trim() !== '') break;
-      appendAt = prev;
-    }
-    if (appendAt < doLineEnd) appendAt = doLineEnd;
-
+    const mod = findModule(tree.rootNode, expected, what);
+    const { block, endTok, endLine, body, doLineEnd } = moduleBlock(source, mod, expected, what);
+    const endIndent = source.slice(endLine, endTok.startIndex);
     const indentOf = (n: Node) => {
       const ls = lineStart(source, n.startIndex);
       const lead = source.slice(ls, n.startIndex);
       return /^[ \t]*$/.test(lead) ? lead : null;
     };
-    const endIndent = source.slice(endLine, endTok.startIndex);
     const indent =
       body.map(indentOf).find((i): i is string => i !== null && i.length > 0) ?? `${endIndent}  `;
-
-    const definitions: Definition[] = [];
-    const aliases: AliasDirective[] = [];
-    const describes: string[] = [];
-    const preambleEndRows: number[] = [];
-    for (const n of body) {
-      const name = callName(n);
-      if (name !== null && DEFINITION_KINDS.has(name)) {
-        const head = definitionHead(n);
-        if (head) {
-          definitions.push({
-            kind: name,
-            ...head,
-            text: checkedText(source, n),
-            start: n.startIndex,
-            end: n.endIndex,
-          });
-        }
-      } else if (name === 'alias') {
-        const a = aliasDirective(source, n, expected);
-        if (a) aliases.push(a);
-      } else if (name === 'describe') {
-        const d = plainString(callArgs(n)[0]);
-        if (d !== null) describes.push(d);
-      } else if (name === 'use' || name === 'import' || name === 'require') {
-        preambleEndRows.push(n.endPosition.row);
-      } else if (n.type === 'unary_operator' && /^@moduledoc\b/.test(n.text)) {
-        preambleEndRows.push(n.endPosition.row);
-      }
-    }
     const aliasHeads = new Set(
       block
         .descendantsOfType('alias')
@@ -362,17 +272,133 @@ export async function scanModule(
       aliasHeads,
       indent,
       eol: source.includes('\r\n') ? '\r\n' : '\n',
-      definitions,
-      aliases,
-      describes,
-      preambleEndRows,
-      appendAt,
+      ...readBody(source, body, expected),
+      appendAt: appendPoint(source, endLine, doLineEnd),
       bodyStart: doLineEnd,
       bodyEmpty: body.length === 0,
     };
   } finally {
     tree.delete();
   }
+}
+
+/** The one top-level `defmodule expected`, or a ModulePatchError saying what is there instead. */
+function findModule(root: Node, expected: string, what: string): Node {
+  const modules = named(root).filter((n) => callName(n) === 'defmodule');
+  const nameOf = (n: Node) => {
+    const arg = callArgs(n)[0];
+    return arg && arg.type === 'alias' ? compact(arg.text) : null;
+  };
+  const matches = modules.filter((n) => nameOf(n) === expected);
+  if (matches.length === 0) {
+    const found = modules.map(nameOf).filter((n): n is string => n !== null);
+    throw new ModulePatchError(
+      'not_found',
+      `${what} does not define the module ${expected} at its top level${found.length ? ` (it defines ${found.join(', ')})` : ''}, so it was not patched; rename the module or move the file, or pass on_conflict "skip" to leave it alone.`,
+    );
+  }
+  if (matches.length > 1) {
+    throw new ModulePatchError(
+      'ambiguous',
+      `${what} defines ${expected} ${matches.length} times at its top level, so it is unclear which one to patch; keep one.`,
+    );
+  }
+  return matches[0]!;
+}
+
+/**
+ * The module's do … end block, checked to be one code can be added to without reformatting:
+ * a do block (not the keyword form), complete, `end` alone on its line, nothing after `do`.
+ */
+function moduleBlock(
+  source: string,
+  mod: Node,
+  expected: string,
+  what: string,
+): { block: Node; endTok: Node; endLine: number; body: Node[]; doLineEnd: number } {
+  const block = doBlock(mod);
+  if (!block) {
+    throw new ModulePatchError(
+      'layout',
+      `${what} defines ${expected} with the keyword form (defmodule …, do: …), which cannot be extended without rewriting it; use a do … end block.`,
+    );
+  }
+  checkedText(source, mod);
+  const tokens = children(block);
+  const doTok = tokens[0];
+  const endTok = tokens[tokens.length - 1];
+  if (doTok?.type !== 'do' || endTok?.type !== 'end') {
+    throw new ModulePatchError(
+      'layout',
+      `${what}: the do … end block of ${expected} is incomplete.`,
+    );
+  }
+  const endLine = lineStart(source, endTok.startIndex);
+  if (source.slice(endLine, endTok.startIndex).trim() !== '') {
+    throw new ModulePatchError(
+      'layout',
+      `${what}: the final end of ${expected} shares its line with other code, so code cannot be added before it without reformatting; run mix format on the file first.`,
+    );
+  }
+  const body = tokens.slice(1, -1).filter((n) => n.isNamed);
+  const doLineEnd = nextLineStart(source, doTok.endIndex);
+  const firstCode = body[0];
+  if (firstCode && firstCode.startIndex < doLineEnd && firstCode.type !== 'comment') {
+    throw new ModulePatchError(
+      'layout',
+      `${what}: code follows "do" on the first line of ${expected}; run mix format on the file first.`,
+    );
+  }
+  return { block, endTok, endLine, body, doLineEnd };
+}
+
+/** Where new code goes: after the last non-blank line before the `end` line. */
+function appendPoint(source: string, endLine: number, doLineEnd: number): number {
+  let appendAt = endLine;
+  while (appendAt > doLineEnd) {
+    const prev = lineStart(source, appendAt - 1);
+    if (source.slice(prev, appendAt).trim() !== '') break;
+    appendAt = prev;
+  }
+  return appendAt < doLineEnd ? doLineEnd : appendAt;
+}
+
+/** The definitions, aliases, describe blocks and preamble (use/import/require/@moduledoc). */
+function readBody(
+  source: string,
+  body: readonly Node[],
+  expected: string,
+): Pick<ModuleScan, 'definitions' | 'aliases' | 'describes' | 'preambleEndRows'> {
+  const definitions: Definition[] = [];
+  const aliases: AliasDirective[] = [];
+  const describes: string[] = [];
+  const preambleEndRows: number[] = [];
+  for (const n of body) {
+    const name = callName(n);
+    if (name !== null && DEFINITION_KINDS.has(name)) {
+      const head = definitionHead(n);
+      if (head) {
+        definitions.push({
+          kind: name,
+          ...head,
+          text: checkedText(source, n),
+          start: n.startIndex,
+          end: n.endIndex,
+        });
+      }
+    } else if (name === 'alias') {
+      const a = aliasDirective(source, n, expected);
+      if (a) aliases.push(a);
+    } else if (name === 'describe') {
+      const d = plainString(callArgs(n)[0]);
+      if (d !== null) describes.push(d);
+    } else if (name === 'use' || name === 'import' || name === 'require') {
+      preambleEndRows.push(n.endPosition.row);
+    } else if (n.type === 'unary_operator' && /^@moduledoc\b/.test(n.text)) {
+      preambleEndRows.push(n.endPosition.row);
+    }
+  }
+  return { definitions, aliases, describes, preambleEndRows };
 }
 
 /** Alias name in scope → module, for a scanned module (later directives win). */
