@@ -142,13 +142,13 @@ describeElixir('runMix with real mix', () => {
     it('on abort: aborted, no leftover beam process', async () => {
       const marker = uniqueMarker();
       const ac = new AbortController();
-      setTimeout(() => ac.abort(), 800);
+      const timer = setTimeout(() => ac.abort(), 800);
       const r = await runMix(['run', '-e', `:timer.sleep(:infinity) # ${marker}`], {
         cwd: root,
         mixPath,
         signal: ac.signal,
         killGraceMs: 500,
-      });
+      }).finally(() => clearTimeout(timer));
       expect(r).toMatchObject({ aborted: true, timedOut: false });
       await assertNothingLeft(marker);
     });

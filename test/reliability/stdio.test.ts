@@ -251,6 +251,7 @@ describe.each(SERVERS)('$name over real stdio', ({ name, tool }) => {
       expect(bad.map((l) => l.slice(0, 200))).toEqual([]);
     } finally {
       s.child.kill('SIGKILL');
+      await s.exited;
     }
   }, 90_000);
 });
@@ -288,10 +289,11 @@ describe('closing stdin mid-call', () => {
       expect(ids.every(alive)).toBe(true);
       const t = performance.now();
       s.child.stdin.end();
+      let timer: NodeJS.Timeout | undefined;
       const code = await Promise.race([
         s.exited,
-        new Promise((r) => setTimeout(() => r('timeout'), 10_000)),
-      ]);
+        new Promise((r) => (timer = setTimeout(() => r('timeout'), 10_000))),
+      ]).finally(() => clearTimeout(timer));
       const exitMs = performance.now() - t;
       expect(code).not.toBe('timeout');
       const until = Date.now() + 3_000;
@@ -302,6 +304,7 @@ describe('closing stdin mid-call', () => {
       expect(nonJsonRpc(s.lines)).toEqual([]);
     } finally {
       s.child.kill('SIGKILL');
+      await s.exited;
     }
   }, 40_000);
 });

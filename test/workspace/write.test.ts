@@ -1,4 +1,5 @@
-import { chmod, lstat, readFile, readlink, realpath, symlink, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { chmod, lstat, readFile, readlink, realpath, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceError, writeFiles, type PlannedFile } from '../../shared/workspace/index.js';
@@ -387,8 +388,9 @@ describe('writeFiles: rollback on a disk fault', () => {
     const before = await snapshotTree(base);
     const { fs } = faultyFs((op, file) => {
       if (op === 'mkdir' && file.endsWith(path.join('lib', 'my_app', 'accounts'))) {
-        // another process edits blog.ex after our preflight read it
-        void writeFile(path.join(root, 'lib/my_app/blog.ex'), 'edited by a human');
+        // another process edits blog.ex after our preflight read it; synchronous, so the edit
+        // is on disk before the writer goes on (nothing is left running behind the test)
+        writeFileSync(path.join(root, 'lib/my_app/blog.ex'), 'edited by a human');
       }
       return undefined;
     });
