@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createMCPClient, type MCPClient } from '@ai-sdk/mcp';
+import { createMCPClient, type CallToolResult, type MCPClient } from '@ai-sdk/mcp';
 import { Experimental_StdioMCPTransport } from '@ai-sdk/mcp/mcp-stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOnlyJsonRpc, mcpJsonServers, recorded, SPEC_POST, SPEC_TAG } from './helpers.js';
@@ -57,10 +57,12 @@ describe('@ai-sdk/mcp client', () => {
   it.each(Object.entries(GENERATORS))(
     '%s: %s with dry_run returns the files and writes nothing',
     async (name, tool) => {
-      const result = await clients.get(name)!.callTool({
-        name: tool,
-        arguments: { specs: [SPEC_TAG, SPEC_POST], dry_run: true },
-      });
+      // the way an AI SDK app runs it: the tool of client.tools(), executed with its arguments
+      const toolSet = await clients.get(name)!.tools();
+      const result = (await toolSet[tool]!.execute!(
+        { specs: [SPEC_TAG, SPEC_POST], dry_run: true },
+        { toolCallId: `call-${tool}`, messages: [] },
+      )) as CallToolResult;
       expect(result.isError ?? false, JSON.stringify(result.content)).toBe(false);
       const out = result.structuredContent as {
         project_root: string | null;
