@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { CliError } from './args.js';
+import { deliverResponsesInOrder } from './in-order.js';
 import type { ServerName } from './names.js';
 import { distDir, serverBundle } from './paths.js';
 
@@ -88,12 +89,7 @@ export async function connectServer(
   });
   const protocolErrors: string[] = [];
   const client = new Client(CLIENT_INFO, { capabilities: { roots: { listChanged: true } } });
-  client.onerror = (err) => {
-    // A progress notification sent just before the result can be handled after it (the SDK
-    // dispatches notifications a microtask late): typescript-sdk#2580. Not the server's fault.
-    if (/progress notification for an unknown token/.test(err.message)) return;
-    protocolErrors.push(err.message);
-  };
+  client.onerror = (err) => protocolErrors.push(err.message);
   client.setRequestHandler('roots/list', async () => ({
     roots: opts.roots.map((dir) => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) })),
   }));
@@ -110,6 +106,8 @@ export async function connectServer(
         (stderr.trim() ? `\nIts stderr:\n${stderr.trim()}` : ''),
     );
   }
+  // Progress that arrives in the same chunk as the result would be dropped otherwise.
+  deliverResponsesInOrder(transport);
   if (client.getServerCapabilities()?.logging) {
     await client.setLoggingLevel('info').catch(() => undefined);
   }

@@ -77,6 +77,20 @@ describe.concurrent('phx-gen-mcp generate', () => {
     expect(run.stderr).toContain('Starting 4 MCP servers');
     expect(run.stderr).toMatch(/\[ecto-migration\] +\d+% Planned \d+ file\(s\)/);
     expect(run.stderr).toMatch(/\[phoenix-context\] info: Wrote \d+ file\(s\)/);
+    // every progress notification of every generator, in order, the last ones included (the SDK
+    // client used to drop those that arrived together with the result)
+    for (const server of ['ecto-schema', 'ecto-migration', 'phoenix-context']) {
+      const steps = run.stderr
+        .split('\n')
+        .filter((l) => l.startsWith(`[${server}] `) && /^\[[a-z-]+\] +\d+% /.test(l))
+        .map((l) => l.replace(/^\[[a-z-]+\] +/, ''));
+      expect(steps[0], server).toMatch(/^0% Planning /);
+      expect(steps.slice(-3), server).toEqual([
+        expect.stringMatching(/^33% Planned \d+ file\(s\)$/),
+        expect.stringMatching(/^66% Wrote \d+ file\(s\)$/),
+        expect.stringMatching(/^100% /),
+      ]);
+    }
   });
 
   itElixir('writes Elixir that parses and is mix-formatted', async () => {
