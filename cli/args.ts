@@ -19,6 +19,14 @@ export function usageError(problem: string, help: string): CliError {
   return new CliError(`${problem}\n\n${help}`, 2);
 }
 
+export interface ParsedCommand {
+  values: Record<string, unknown>;
+  positionals: string[];
+  /** The arguments that are not positionals (options and their values), in order. */
+  optionArgs: string[];
+  help: boolean;
+}
+
 /**
  * Strict parsing (unknown options and missing values are usage errors naming the option).
  * `--help`/`-h` is always accepted; callers check `values.help`.
@@ -28,7 +36,7 @@ export function parseCommand<O extends ParseArgsOptionsConfig>(
   options: O,
   help: string,
   positionals: { min?: number; max?: number; name?: string } = { max: 0 },
-): { values: Record<string, unknown>; positionals: string[]; help: boolean } {
+): ParsedCommand {
   let parsed;
   try {
     parsed = parseArgs({
@@ -36,13 +44,20 @@ export function parseCommand<O extends ParseArgsOptionsConfig>(
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: (positionals.max ?? Infinity) > 0,
+      tokens: true,
     });
   } catch (e) {
     const message = (e as Error).message.split('. To specify a positional')[0] ?? '';
     throw usageError(message.replace(/\.?$/, '.'), help);
   }
   const values = parsed.values as Record<string, unknown>;
-  if (values.help === true) return { values, positionals: parsed.positionals, help: true };
+  const positionalAt = new Set(
+    parsed.tokens.filter((t) => t.kind === 'positional').map((t) => t.index),
+  );
+  const optionArgs = argv.filter((_, i) => !positionalAt.has(i));
+  if (values.help === true) {
+    return { values, positionals: parsed.positionals, optionArgs, help: true };
+  }
   const count = parsed.positionals.length;
   const what = positionals.name ?? 'argument';
   if (positionals.min !== undefined && count < positionals.min) {
@@ -55,7 +70,7 @@ export function parseCommand<O extends ParseArgsOptionsConfig>(
       help,
     );
   }
-  return { values, positionals: parsed.positionals, help: false };
+  return { values, positionals: parsed.positionals, optionArgs, help: false };
 }
 
 export function stringOption(values: Record<string, unknown>, name: string): string | undefined {

@@ -11,6 +11,7 @@ import { CLIENTS, CONFIG_LOCATIONS, renderConfig, type ClientKind } from './conf
 import { DEFAULT_DEMO_DIR, runDemo } from './demo.js';
 import { formatReport, generate, type FormatMode, type OnConflict } from './generate.js';
 import { SERVER_NAMES, isServerName } from './names.js';
+import { splitSpecProblem } from './spec-args.js';
 import { distDir } from './paths.js';
 
 export interface Io {
@@ -202,7 +203,7 @@ export function specLines(text: string): string[] {
 }
 
 async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals, help } = parseCommand(
+  const { values, positionals, optionArgs, help } = parseCommand(
     argv,
     {
       project: { type: 'string' },
@@ -224,6 +225,8 @@ async function generateCommand(argv: readonly string[], io: Io): Promise<number>
   }
   const project = stringOption(values, 'project');
   if (project === undefined) throw usageError('--project DIR is required.', GENERATE_HELP);
+  const split = splitSpecProblem('phx-gen-mcp generate', optionArgs, positionals);
+  if (split !== undefined) throw new CliError(split, 2);
   const specs = [...positionals];
   const file = stringOption(values, 'file');
   if (file !== undefined) {
