@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { GeneratorOutput } from '../shared/pipeline/input.js';
 import { CliError } from './args.js';
 import { connectServer, type ProgressEvent, type ServerConnection } from './client.js';
+import { colorDiff, dryRunDiffs, type FileDiff } from './diffs.js';
 import { SERVER_NAMES, type ServerName } from './names.js';
 
 export type OnConflict = 'error' | 'skip' | 'overwrite';
@@ -51,6 +52,8 @@ export interface GenerateReport {
   /** parse_gen_spec's warnings (made without the project; the generators' own are in `steps`). */
   warnings: string[];
   steps: StepResult[];
+  /** Dry runs: the unified diff of every file that would be created or changed, in order. */
+  diffs?: FileDiff[];
   /** Transport/protocol problems (e.g. non-JSON-RPC output on a server's stdout). */
   protocol_errors: string[];
 }
@@ -181,6 +184,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
       model: parsed.schemas,
       warnings: parsed.warnings.map((w) => `${w.path}: ${w.message}`),
       steps,
+      ...(dryRun ? { diffs: await dryRunDiffs(project, steps) } : {}),
       protocol_errors: protocolErrors,
     };
   } catch (e) {
@@ -230,8 +234,8 @@ export function allWarnings(report: GenerateReport): string[] {
   ];
 }
 
-/** The human-readable report (the CLI's stdout). */
-export function formatReport(report: GenerateReport): string {
+/** The human-readable report (the CLI's stdout); `color` for a terminal. */
+export function formatReport(report: GenerateReport, opts: { color?: boolean } = {}): string {
   const lines: string[] = [];
   for (const s of report.steps) {
     const fmt = s.output.format
@@ -242,6 +246,9 @@ export function formatReport(report: GenerateReport): string {
       lines.push(`  ${f.action.padEnd(9)} ${f.path}${f.reason ? ` (${f.reason})` : ''}`);
     }
     if (s.output.files.length === 0) lines.push('  (no files)');
+  }
+  for (const d of report.diffs ?? []) {
+    lines.push('', (opts.color ? colorDiff(d.diff) : d.diff).replace(/\n$/, ''));
   }
   const warnings = allWarnings(report);
   if (warnings.length > 0) {

@@ -17,6 +17,8 @@ import { distDir } from './paths.js';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Whether stdout may be coloured (a terminal, NO_COLOR unset). */
+  color?: boolean;
 }
 
 const SERVERS = SERVER_NAMES.join(', ');
@@ -71,11 +73,12 @@ Options:
   --file PATH              read spec lines from a file (one per line; # comments)
   --binary-id              binary_id (UUID) primary keys
   --timestamp-type TYPE    naive_datetime (default), naive_datetime_usec, utc_datetime, utc_datetime_usec
-  --dry-run                show what would be written; write nothing
+  --dry-run                show what would be written, as a unified diff per file; write nothing
   --on-conflict MODE       error (default: nothing written), skip (keep existing), overwrite
   --format MODE            mix format the written files: auto (default), mix, none
   --mix PATH               the mix executable
-  --json                   print the full report (every server's result) as JSON
+  --json                   print the full report (every server's result; with --dry-run each
+                           file's content and diff) as JSON
 `;
 
 export const DEMO_HELP = `Usage: phx-gen-mcp demo [DIR]
@@ -271,7 +274,11 @@ async function generateCommand(argv: readonly string[], io: Io): Promise<number>
     ...(mix === undefined ? {} : { mixPath: absoluteCommand(mix) }),
     log: (line) => io.err(`${line}\n`),
   });
-  io.out(flag(values, 'json') ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  io.out(
+    flag(values, 'json')
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : formatReport(report, { color: io.color ?? false }),
+  );
   return 0;
 }
 

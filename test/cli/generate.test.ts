@@ -29,6 +29,9 @@ afterAll(async () => {
   await Promise.all(projects.map((p) => p.cleanup()));
 });
 
+/** A test that waits for the main run and then makes its own: two CLI runs of four servers each. */
+const CHAINED_MS = 90_000;
+
 /** The main run, shared by the tests that look at it (started by the first one to ask). */
 let firstRun: Promise<{ root: string; run: CliRun; report: GenerateReport }> | undefined;
 function generated() {
@@ -93,34 +96,42 @@ describe.concurrent('phx-gen-mcp generate', () => {
     }
   });
 
-  itElixir('writes Elixir that parses and is mix-formatted', async () => {
-    const { root, report } = await generated();
-    const files = report.steps
-      .flatMap((s) => s.output.files)
-      .map((f) => ({ path: f.path, content: readFileSync(path.join(root, f.path), 'utf8') }));
-    expect(describeElixirFailures(await checkElixirSources(files))).toBe('');
-  });
+  itElixir(
+    'writes Elixir that parses and is mix-formatted',
+    async () => {
+      const { root, report } = await generated();
+      const files = report.steps
+        .flatMap((s) => s.output.files)
+        .map((f) => ({ path: f.path, content: readFileSync(path.join(root, f.path), 'utf8') }));
+      expect(describeElixirFailures(await checkElixirSources(files))).toBe('');
+    },
+    CHAINED_MS,
+  );
 
-  it('stops before any server writes when one of them would conflict', async () => {
-    const { root } = await generated();
-    const before = filesUnder(root);
-    const post = readFileSync(path.join(root, 'lib/my_app/blog/post.ex'), 'utf8');
-    const r = await runCli([
-      'generate',
-      '--project',
-      root,
-      '--format',
-      'none',
-      'Blog Post posts title:string subtitle:string',
-      'Blog Rating ratings stars:integer',
-    ]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Nothing was written');
-    expect(r.stderr).toContain('lib/my_app/blog/post.ex');
-    expect(r.stderr).toContain('--on-conflict');
-    expect(filesUnder(root)).toEqual(before);
-    expect(readFileSync(path.join(root, 'lib/my_app/blog/post.ex'), 'utf8')).toBe(post);
-  });
+  it(
+    'stops before any server writes when one of them would conflict',
+    async () => {
+      const { root } = await generated();
+      const before = filesUnder(root);
+      const post = readFileSync(path.join(root, 'lib/my_app/blog/post.ex'), 'utf8');
+      const r = await runCli([
+        'generate',
+        '--project',
+        root,
+        '--format',
+        'none',
+        'Blog Post posts title:string subtitle:string',
+        'Blog Rating ratings stars:integer',
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('Nothing was written');
+      expect(r.stderr).toContain('lib/my_app/blog/post.ex');
+      expect(r.stderr).toContain('--on-conflict');
+      expect(filesUnder(root)).toEqual(before);
+      expect(readFileSync(path.join(root, 'lib/my_app/blog/post.ex'), 'utf8')).toBe(post);
+    },
+    CHAINED_MS,
+  );
 
   it('--dry-run shows the files of all three generators and writes nothing', async () => {
     const root = await project();
@@ -131,8 +142,41 @@ describe.concurrent('phx-gen-mcp generate', () => {
     expect(r.stdout).toMatch(/created +lib\/my_app\/blog\/tag\.ex/);
     expect(r.stdout).toMatch(/created +priv\/repo\/migrations\/\d{14}_create_tags\.exs/);
     expect(r.stdout).toMatch(/Dry run: \d+ file\(s\) for 1 schema\(s\); nothing was written/);
+    // a unified diff per new file, without colour when stdout is not a terminal
+    expect(r.stdout).toContain('--- /dev/null\n+++ b/lib/my_app/blog/tag.ex\n@@ -0,0 +1,');
+    expect(r.stdout).toContain('\n+defmodule MyApp.Blog.Tag do\n');
+    expect(r.stdout).not.toContain('\u001b[');
     expect(filesUnder(root)).toEqual(before);
   });
+
+  it(
+    '--dry-run --json: the diff of every file a run would change, against the project',
+    async () => {
+      const { root } = await generated();
+      const before = filesUnder(root);
+      const r = await runCli([
+        'generate',
+        '--project',
+        root,
+        '--dry-run',
+        '--json',
+        'Blog Tag tags name:string:unique slug:string',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as GenerateReport;
+      const tag = report.diffs?.find((d) => d.path === 'lib/my_app/blog/tag.ex');
+      expect(tag).toMatchObject({ server: 'ecto-schema', action: 'conflict' });
+      expect(tag?.diff).toMatch(
+        /^--- a\/lib\/my_app\/blog\/tag\.ex\n\+\+\+ b\/lib\/my_app\/blog\/tag\.ex\n@@ /,
+      );
+      expect(tag?.diff).toContain('\n+    field :slug, :string\n');
+      expect(tag?.diff).toContain('\n-    |> cast(attrs, [:name])\n');
+      // unchanged files have no diff; nothing was written
+      expect(report.diffs?.map((d) => d.path)).not.toContain('lib/my_app/blog/post.ex');
+      expect(filesUnder(root)).toEqual(before);
+    },
+    CHAINED_MS,
+  );
 
   it('a spec the parser rejects: the tool’s error text, exit 1', async () => {
     const root = await project();
