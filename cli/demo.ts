@@ -12,6 +12,7 @@ import { DEMO_FILES, DEMO_MARKER, DEMO_SPECS } from './demo-project.js';
 import {
   allWarnings,
   countActions,
+  GENERATOR_STEPS,
   generate,
   type GenerateReport,
   type GenerateOptions,
@@ -141,7 +142,12 @@ export async function runDemo(
   for (const s of DEMO_SPECS) log(`  ${s}`);
   // No mix format: the demo's deps are not fetched, so the formatter lacks Ecto's rules (the
   // servers would skip it and say so). The generators write mix-format-exact code anyway.
-  const report = await generate({ ...opts, project: dir, specs: DEMO_SPECS, format: 'none' });
+  const report = await generate({
+    ...opts,
+    project: dir,
+    specs: DEMO_SPECS,
+    toolArgs: Object.fromEntries(GENERATOR_STEPS.map((s) => [s.tool, { format: 'none' }])),
+  });
   return { dir, report, text: demoSummary(dir, report) };
 }
 

@@ -17,18 +17,21 @@ import { colorDiff, dryRunDiffs, type FileDiff } from './diffs.js';
 import { SERVER_NAMES, type ServerName } from './names.js';
 
 export type OnConflict = 'error' | 'skip' | 'overwrite';
-export type FormatMode = 'auto' | 'mix' | 'none';
 
 export interface GenerateOptions {
   /** The Phoenix/Mix project directory (must hold mix.exs). */
   project: string;
   /** phx.gen-style spec lines, one per schema. */
   specs: readonly string[];
-  binaryId?: boolean;
-  timestampType?: 'naive_datetime' | 'naive_datetime_usec' | 'utc_datetime' | 'utc_datetime_usec';
   dryRun?: boolean;
   onConflict?: OnConflict;
-  format?: FormatMode;
+  /**
+   * Check before starting the servers that the app can be found in mix.exs (not an umbrella
+   * root): the error then names the CLI's options, not the tools' arguments.
+   */
+  checkApp?: boolean;
+  /** More arguments per tool name (`{ generate_ecto_migration: { migrations_path } }`). */
+  toolArgs?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   mixPath?: string;
   /** Where the server bundles are (default: next to the CLI). */
   dir?: string;
@@ -84,6 +87,43 @@ export function checkProjectDir(dir: string): string {
   return abs;
 }
 
+/**
+ * The project's app as the generators will detect it; a CliError in the CLI's words when they
+ * cannot (an umbrella root: which app to pass as --project; no `app:` in mix.exs: --app).
+ */
+export async function checkProjectApp(project: string): Promise<void> {
+  const [{ projectReader }, { detectProject, ProjectError }] = await Promise.all([
+    import('../shared/pipeline/run.js'),
+    import('../shared/project/index.js'),
+  ]);
+  const reader = projectReader(project);
+  try {
+    await detectProject(reader.read, (dir) =>
+      reader.list(dir, { recursive: true, extensions: ['.exs'] }),
+    );
+  } catch (e) {
+    if (!(e instanceof ProjectError)) throw e;
+    if (e.code === 'umbrella_root') {
+      const appsPath = String(e.details.apps_path);
+      const apps = (e.details.apps as string[] | undefined) ?? [];
+      const dirs = apps.map((a) => path.join(project, appsPath, a));
+      throw new CliError(
+        `${project} is an umbrella project (apps_path: "${appsPath}"); the generators work on one ` +
+          `of its apps. Pass that app's directory as --project, e.g.\n  --project ${dirs[0] ?? path.join(project, appsPath, '<app>')}` +
+          (dirs.length > 1 ? `\n(apps found: ${dirs.join(', ')})` : '') +
+          (dirs.length === 0 ? `\n(no app with a mix.exs was found under ${appsPath}/)` : ''),
+      );
+    }
+    if (e.code === 'unreadable_mix_exs') {
+      throw new CliError(
+        `Could not find \`app: :my_app\` in the project/0 keyword list of ${path.join(project, 'mix.exs')}, ` +
+          'so the OTP app is unknown. Pass it with --app my_app (or --app \'{"otp_app":"my_app","base_module":"MyApp","repo":"MyApp.Repo"}\').',
+      );
+    }
+    throw new CliError(e.message);
+  }
+}
+
 function progressLine(server: ServerName, p: ProgressEvent): string {
   const done =
     p.total !== undefined && p.total > 0
@@ -96,6 +136,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
   const log = opts.log ?? (() => undefined);
   if (opts.specs.length === 0) throw new CliError('No spec lines given.', 2);
   const project = checkProjectDir(opts.project);
+  if (opts.checkApp) await checkProjectApp(project);
   const dryRun = opts.dryRun ?? false;
 
   log(`Starting ${SERVER_NAMES.length} MCP servers over stdio (root ${project})`);
@@ -117,27 +158,31 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
     const server = (name: ServerName) => servers.get(name)!;
 
     const parsed = await server('schema-understanding').call<ParseOutput>('parse_gen_spec', {
+      ...opts.toolArgs?.parse_gen_spec,
       specs: [...opts.specs],
-      ...(opts.binaryId ? { binary_id: true } : {}),
-      ...(opts.timestampType === undefined ? {} : { timestamp_type: opts.timestampType }),
     });
     const modules = parsed.schemas.map((s) => String(s.module));
     log(
       `[schema-understanding] parse_gen_spec: ${modules.length} schema(s): ${modules.join(', ')}`,
     );
 
-    const base = {
+    const common = {
       schemas: parsed.schemas,
       project_root: project,
       on_conflict: opts.onConflict ?? 'error',
-      ...(opts.format === undefined ? {} : { format: opts.format }),
+      dry_run: false,
     };
+    const args = (tool: string, dry: boolean) => ({
+      ...opts.toolArgs?.[tool],
+      ...common,
+      dry_run: dry,
+    });
     const steps: StepResult[] = [];
     if (dryRun) {
       log('Dry run: asking the three generators for their files (nothing is written)');
       const outputs = await Promise.all(
         GENERATOR_STEPS.map((s) =>
-          server(s.server).call<GeneratorOutput>(s.tool, { ...base, dry_run: true }, (p) =>
+          server(s.server).call<GeneratorOutput>(s.tool, args(s.tool, true), (p) =>
             log(progressLine(s.server, p)),
           ),
         ),
@@ -148,7 +193,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
         log('Checking every generator for conflicts first (dry runs, in parallel)');
         const previews = await Promise.all(
           GENERATOR_STEPS.map((s) =>
-            server(s.server).call<GeneratorOutput>(s.tool, { ...base, dry_run: true }),
+            server(s.server).call<GeneratorOutput>(s.tool, args(s.tool, true)),
           ),
         );
         const conflicts = previews.flatMap((o, i) =>
@@ -168,8 +213,10 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
       }
       for (const s of GENERATOR_STEPS) {
         log(`[${s.server}] ${s.tool}`);
-        const output = await server(s.server).call<GeneratorOutput>(s.tool, base, (p) =>
-          log(progressLine(s.server, p)),
+        const output = await server(s.server).call<GeneratorOutput>(
+          s.tool,
+          args(s.tool, false),
+          (p) => log(progressLine(s.server, p)),
         );
         steps.push({ ...s, output });
       }
@@ -238,14 +285,21 @@ export function allWarnings(report: GenerateReport): string[] {
 export function formatReport(report: GenerateReport, opts: { color?: boolean } = {}): string {
   const lines: string[] = [];
   for (const s of report.steps) {
-    const fmt = s.output.format
-      ? ` (mix format: ${s.output.format.status}${s.output.format.reason ? `, ${s.output.format.reason}` : ''})`
-      : '';
-    lines.push(`${s.server} › ${s.tool}${fmt}`);
+    const status = (what: string, r?: { status: string; reason?: string }) =>
+      r ? [`${what}: ${r.status}${r.reason ? `, ${r.reason}` : ''}`] : [];
+    const notes = [
+      ...status('mix format', s.output.format),
+      ...status('mix compile', s.output.compile),
+    ];
+    lines.push(`${s.server} › ${s.tool}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     for (const f of s.output.files) {
       lines.push(`  ${f.action.padEnd(9)} ${f.path}${f.reason ? ` (${f.reason})` : ''}`);
     }
     if (s.output.files.length === 0) lines.push('  (no files)');
+    for (const d of s.output.compile?.diagnostics ?? []) {
+      const at = [d.file, d.line, d.column].filter((x) => x !== undefined && x !== '').join(':');
+      lines.push(`  ${d.severity}: ${at ? `${at}: ` : ''}${d.message.split('\n')[0]}`);
+    }
   }
   for (const d of report.diffs ?? []) {
     lines.push('', (opts.color ? colorDiff(d.diff) : d.diff).replace(/\n$/, ''));

@@ -9,7 +9,7 @@ import { SERVER_OPTIONS_HELP, runStdioServer } from '../shared/mcp/serve.js';
 import { CliError, flag, parseCommand, stringOption, stringsOption, usageError } from './args.js';
 import { CLIENTS, CONFIG_LOCATIONS, renderConfig, type ClientKind } from './config.js';
 import { DEFAULT_DEMO_DIR, runDemo } from './demo.js';
-import { formatReport, generate, type FormatMode, type OnConflict } from './generate.js';
+import { formatReport, generate, type OnConflict } from './generate.js';
 import { SERVER_NAMES, isServerName } from './names.js';
 import { splitSpecProblem } from './spec-args.js';
 import { distDir } from './paths.js';
@@ -60,26 +60,30 @@ Options:
   --node PATH       the node executable (default: ${process.execPath})
 `;
 
-export const GENERATE_HELP = `Usage: phx-gen-mcp generate --project DIR [options] SPEC…
+/** The help of `generate`; the tool options come from the tools' schemas (./tool-options.ts). */
+export function generateHelp(toolOptionsHelp: string): string {
+  return `Usage: phx-gen-mcp generate --project DIR [options] SPEC…
 
 Runs parse_gen_spec → generate_ecto_schema → generate_ecto_migration → generate_phoenix_context
 through the four servers (each started as an MCP server over stdio with --root DIR) and prints
 what was written. Each SPEC is one phx.gen-style line, quoted, e.g.
   "Blog Post posts title:string body:text author:belongs_to:Accounts.User tags:many_to_many:Blog.Tag"
 Nothing is written when any generator would hit a conflict (unless --on-conflict says otherwise).
+--dry-run prints a unified diff per file that would be created or changed (coloured on a
+terminal unless NO_COLOR is set).
 
 Options:
-  --project DIR            the Phoenix/Mix project (holds mix.exs) (required)
-  --file PATH              read spec lines from a file (one per line; # comments)
-  --binary-id              binary_id (UUID) primary keys
-  --timestamp-type TYPE    naive_datetime (default), naive_datetime_usec, utc_datetime, utc_datetime_usec
-  --dry-run                show what would be written, as a unified diff per file; write nothing
-  --on-conflict MODE       error (default: nothing written), skip (keep existing), overwrite
-  --format MODE            mix format the written files: auto (default), mix, none
-  --mix PATH               the mix executable
-  --json                   print the full report (every server's result; with --dry-run each
-                           file's content and diff) as JSON
+  --project DIR   the Phoenix/Mix project (holds mix.exs) (required)
+  --file PATH     read spec lines from a file (one per line; # comments)
+  --mix PATH      the mix executable
+  --json          print the full report (every server's result; with --dry-run each file's
+                  content and diff) as JSON
+
+The tools' arguments, with the same names (--app takes the OTP app, e.g. my_app, or the tool's
+JSON object):
+${toolOptionsHelp}
 `;
+}
 
 export const DEMO_HELP = `Usage: phx-gen-mcp demo [DIR]
 
@@ -206,30 +210,30 @@ export function specLines(text: string): string[] {
 }
 
 async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals, optionArgs, help } = parseCommand(
+  const tools = await import('./tool-options.js');
+  const options = tools.toolOptions();
+  const help = generateHelp(tools.optionsHelp(options));
+  const parsed = parseCommand(
     argv,
     {
       project: { type: 'string' },
       file: { type: 'string' },
-      'binary-id': { type: 'boolean' },
-      'timestamp-type': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'on-conflict': { type: 'string' },
-      format: { type: 'string' },
       mix: { type: 'string' },
       json: { type: 'boolean' },
+      ...tools.parseArgsOptions(options),
     },
-    GENERATE_HELP,
+    help,
     { name: 'SPEC' },
   );
-  if (help) {
-    io.out(GENERATE_HELP);
+  const { values, positionals, optionArgs } = parsed;
+  if (parsed.help) {
+    io.out(help);
     return 0;
   }
-  const project = stringOption(values, 'project');
-  if (project === undefined) throw usageError('--project DIR is required.', GENERATE_HELP);
   const split = splitSpecProblem('phx-gen-mcp generate', optionArgs, positionals);
   if (split !== undefined) throw new CliError(split, 2);
+  const project = stringOption(values, 'project');
+  if (project === undefined) throw usageError('--project DIR is required.', help);
   const specs = [...positionals];
   const file = stringOption(values, 'file');
   if (file !== undefined) {
@@ -241,36 +245,16 @@ async function generateCommand(argv: readonly string[], io: Io): Promise<number>
     }
     specs.push(...specLines(text));
   }
-  if (specs.length === 0) {
-    throw usageError('Give at least one SPEC (or --file PATH).', GENERATE_HELP);
-  }
-  const onConflict = oneOf<OnConflict>(
-    stringOption(values, 'on-conflict'),
-    ['error', 'skip', 'overwrite'],
-    '--on-conflict',
-    GENERATE_HELP,
-  );
-  const format = oneOf<FormatMode>(
-    stringOption(values, 'format'),
-    ['auto', 'mix', 'none'],
-    '--format',
-    GENERATE_HELP,
-  );
-  const timestampType = oneOf(
-    stringOption(values, 'timestamp-type'),
-    ['naive_datetime', 'naive_datetime_usec', 'utc_datetime', 'utc_datetime_usec'] as const,
-    '--timestamp-type',
-    GENERATE_HELP,
-  );
+  if (specs.length === 0) throw usageError('Give at least one SPEC (or --file PATH).', help);
+  const { args, byTool } = tools.toolArgs(options, values, help);
   const mix = stringOption(values, 'mix');
   const report = await generate({
     project,
     specs,
-    binaryId: flag(values, 'binary-id'),
-    dryRun: flag(values, 'dry-run'),
-    ...(timestampType === undefined ? {} : { timestampType }),
-    ...(onConflict === undefined ? {} : { onConflict }),
-    ...(format === undefined ? {} : { format }),
+    dryRun: args.dry_run === true,
+    ...(args.on_conflict === undefined ? {} : { onConflict: args.on_conflict as OnConflict }),
+    toolArgs: byTool,
+    checkApp: args.app === undefined,
     ...(mix === undefined ? {} : { mixPath: absoluteCommand(mix) }),
     log: (line) => io.err(`${line}\n`),
   });
