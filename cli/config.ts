@@ -6,9 +6,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SERVER_NAMES } from './names.js';
+import { shellLine } from './shell.js';
 import { distDir } from './paths.js';
 
-export const CLIENTS = ['claude', 'cursor', 'vscode', 'fast-agent'] as const;
+export const CLIENTS = ['claude', 'claude-code', 'cursor', 'vscode', 'fast-agent'] as const;
 export type ClientKind = (typeof CLIENTS)[number];
 
 export interface ConfigOptions {
@@ -51,6 +52,8 @@ function entries(opts: ConfigOptions): Entry[] {
 export const CONFIG_LOCATIONS: Readonly<Record<ClientKind, string>> = {
   claude:
     'Claude Desktop: merge into claude_desktop_config.json (macOS: ~/Library/Application Support/Claude/, Windows: %APPDATA%\\Claude\\), then restart Claude Desktop.',
+  'claude-code':
+    'Claude Code: run these lines in your project directory (they add the servers for you in this project; add --scope user for all your projects), then check with `claude mcp list`.',
   cursor:
     'Cursor: merge into .cursor/mcp.json in the project (or ~/.cursor/mcp.json), then enable the servers under Settings → MCP.',
   vscode:
@@ -82,6 +85,8 @@ export function renderConfig(opts: ConfigOptions): string {
       );
       return `${JSON.stringify({ servers }, null, 2)}\n`;
     }
+    case 'claude-code':
+      return claudeCodeLines(list);
     case 'fast-agent':
       return fastAgentYaml(list, opts.roots);
   }
@@ -109,5 +114,25 @@ function fastAgentYaml(list: Entry[], roots: readonly string[]): string {
       }
     }
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `claude mcp add` lines: the server name, options, then `--` and the command with its args. */
+function claudeCodeLines(list: Entry[]): string {
+  const lines = list.map((e) =>
+    shellLine([
+      'claude',
+      'mcp',
+      'add',
+      e.name,
+      '--transport',
+      'stdio',
+      // after the name: --env takes several values, and `--` ends them
+      ...Object.entries(e.env ?? {}).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+      '--',
+      e.command,
+      ...e.args,
+    ]),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -48,6 +48,7 @@ export const CONFIG_HELP = `Usage: phx-gen-mcp config --client <client> --root D
 
 Prints a configuration for the four servers with absolute paths, ready to paste:
   claude      Claude Desktop claude_desktop_config.json ("mcpServers")
+  claude-code Claude Code: \`claude mcp add\` command lines to run in the project
   cursor      Cursor .cursor/mcp.json ("mcpServers")
   vscode      VS Code .vscode/mcp.json ("servers", type stdio)
   fast-agent  fastagent.config.yaml (mcp.servers, with MCP roots)

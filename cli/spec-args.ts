@@ -3,6 +3,7 @@
  * quotes reaches us as several words (`Catalog Product products name:string` → four arguments),
  * which would silently parse as other schemas. This spots that and shows the quoted command.
  */
+import { shellWord } from './shell.js';
 
 const UPPER = /^[A-Z]/;
 const MIX_PREFIX = /^(mix|phx\.gen\.[a-z]+)$/;
@@ -40,13 +41,6 @@ export function regroupSpecWords(args: readonly string[]): string[] {
     }
   }
   return specs.map((words) => words.join(' '));
-}
-
-/** One argument as a POSIX shell word: bare when safe, else double- or single-quoted. */
-export function shellWord(arg: string): string {
-  if (arg !== '' && /^[A-Za-z0-9_./:=,@%+-]+$/.test(arg)) return arg;
-  if (!/["$`\\!]/.test(arg)) return `"${arg}"`;
-  return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

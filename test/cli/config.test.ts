@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { runCli } from './helpers.js';
@@ -104,7 +105,7 @@ describe('phx-gen-mcp config', () => {
       [['--root', root], '--client is required'],
       [
         ['--client', 'zed', '--root', root],
-        '--client must be one of claude, cursor, vscode, fast-agent',
+        '--client must be one of claude, claude-code, cursor, vscode, fast-agent',
       ],
       [['--client', 'claude'], '--root DIR is required'],
       [
@@ -126,5 +127,53 @@ describe('phx-gen-mcp config', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { mcpServers: Record<string, Entry> };
     for (const [name, e] of Object.entries(json.mcpServers)) expectAbsoluteEntry(name, e);
+  });
+});
+
+describe('phx-gen-mcp config --client claude-code', () => {
+  it('prints one `claude mcp add` line per server that a shell runs as the right argv', async () => {
+    const r = await config([
+      '--client',
+      'claude-code',
+      '--root',
+      root,
+      '--env',
+      'MIX_ENV=dev',
+      '--env',
+      'PATH=/opt/my tools/bin:/usr/bin',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('claude mcp list');
+    // a stand-in `claude` prints the arguments the shell gave it, one per line
+    const run = await execa('bash', ['-c', `claude() { printf '%s\\n' "$@" "---"; }\n${r.out}`], {
+      reject: false,
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const calls = run.stdout.split('\n---\n').map((c) => c.replace(/\n---$/, '').split('\n'));
+    expect(calls.map((c) => c[2])).toEqual(SERVERS);
+    for (const argv of calls) {
+      const name = argv[2]!;
+      expect(argv.slice(0, 2)).toEqual(['mcp', 'add']);
+      expect(argv.slice(3, argv.indexOf('--'))).toEqual([
+        '--transport',
+        'stdio',
+        '--env',
+        'MIX_ENV=dev',
+        '--env',
+        'PATH=/opt/my tools/bin:/usr/bin',
+      ]);
+      const [command, ...args] = argv.slice(argv.indexOf('--') + 1);
+      expectAbsoluteEntry(name, { command: command!, args });
+    }
+    // the command after `--` starts a working server
+    const [command, ...args] = calls[1]!.slice(calls[1]!.indexOf('--') + 1);
+    const client = new Client({ name: 'config-test', version: '0' });
+    await client.connect(new StdioClientTransport({ command: command!, args, stderr: 'pipe' }));
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toContain('generate_ecto_schema');
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 /** Specs typed without quotes: detected before any server starts, with the quoted command. */
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
-import { regroupSpecWords, shellWord, splitSpecProblem } from '../../cli/spec-args.js';
+import { shellWord } from '../../cli/shell.js';
+import { regroupSpecWords, splitSpecProblem } from '../../cli/spec-args.js';
 
 async function inProcess(argv: string[]) {
   let out = '';
