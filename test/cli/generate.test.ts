@@ -52,7 +52,9 @@ async function inProcess(argv: string[]) {
   return { code, out, err };
 }
 
-describe.concurrent('phx-gen-mcp generate', () => {
+// Each test starts the CLI and its four servers, all at once: on a loaded 2-core machine one run
+// can take well over the default 30 s.
+describe.concurrent('phx-gen-mcp generate', { timeout: CHAINED_MS }, () => {
   it('runs the three generators over MCP and reports every file', async () => {
     const { root, report } = await generated();
     expect(report.schemas).toEqual(['Blog.Post', 'Blog.Tag', 'Accounts.User']);

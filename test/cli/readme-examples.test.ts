@@ -59,12 +59,12 @@ describe.concurrent('README examples', () => {
   it('every config example runs and prints a configuration', async () => {
     const lines = commands('node dist/cli.js config');
     expect(lines.length).toBeGreaterThanOrEqual(5);
-    for (const line of lines) {
-      const r = await bash(line);
-      expect(r.exitCode, `${line}\n${r.stderr}`).toBe(0);
+    const runs = await Promise.all(lines.map(bash));
+    runs.forEach((r, i) => {
+      expect(r.exitCode, `${lines[i]}\n${r.stderr}`).toBe(0);
       expect(r.stdout).toContain(project.root);
-    }
-  });
+    });
+  }, 60_000);
 
   it('the Claude Code line has the shape config --client claude-code prints', async () => {
     const doc = commands('claude mcp add');
@@ -77,7 +77,7 @@ describe.concurrent('README examples', () => {
         .replace(/ \S+\/dist\//, ' DIST/')
         .replace(/--root \S+$/, '--root APP');
     expect(general(doc[0]!)).toBe(general(printed!));
-  });
+  }, 60_000);
 
   it('the Vercel AI SDK snippet runs as written and the dry run returns the files', async () => {
     const [snippet] = blocks('ts').filter((b) => b.includes("from '@ai-sdk/mcp'"));
