@@ -93,7 +93,7 @@ export function checkProjectDir(dir: string): string {
  */
 export async function checkProjectApp(project: string): Promise<void> {
   const [{ projectReader }, { detectProject, ProjectError }] = await Promise.all([
-    import('../shared/pipeline/run.js'),
+    import('../shared/plan/index.js'),
     import('../shared/project/index.js'),
   ]);
   const reader = projectReader(project);
