@@ -1,0 +1,125 @@
+/** Normalization of one association: its target, keys, types and defaults. */
+import type { AssociationDef } from '../schema.js';
+import type { App, Association, BelongsTo, ManyToMany, Schema } from '../normalized.js';
+import type { PrimaryKeyType } from '../types.js';
+import type { KnownSchema } from './known.js';
+import { defaultTable, ownerKey, relativeModule } from './names.js';
+import type { Report } from './report.js';
+
+export interface AssocCtx {
+  app: App | null;
+  err: Report;
+  warn: Report;
+  byModule: Map<string, number>;
+  schemas: Schema[];
+  known: Map<string, KnownSchema>;
+  pkTypeOf: (idx: number | null, mod: string) => PrimaryKeyType | false | null;
+  ownType: (s: Schema) => PrimaryKeyType;
+}
+
+export function normalizeAssociation(
+  a: AssociationDef,
+  p: string,
+  s: Schema,
+  c: AssocCtx,
+): Association {
+  const target = relativeModule(a.target, c.app);
+  const idx = c.byModule.get(target) ?? null;
+  const where = `${s.module} association "${a.name}"`;
+  const knownT = c.known.get(target);
+  const targetSchema = idx !== null ? c.schemas[idx]! : null;
+  if (idx === null && !knownT) {
+    c.warn(
+      `${p}.target`,
+      `${where}: target ${target} is not in this batch nor among the project's schemas found; it must exist before the code compiles. Add it to the batch or check the spelling.`,
+    );
+  }
+  if ((targetSchema?.embedded ?? knownT?.embedded) === true) {
+    c.err(
+      `${p}.target`,
+      `${where}: target ${target} is an embedded schema; use an embeds_one/embeds_many field in a later version, or make ${target} a table.`,
+    );
+  }
+  const targetTable = targetSchema?.table ?? knownT?.table ?? defaultTable(target);
+  const targetPk = c.pkTypeOf(idx, target);
+  if (targetPk === false && a.kind !== 'has_many' && a.kind !== 'has_one') {
+    c.err(
+      `${p}.target`,
+      `${where}: target ${target} has no primary key, so nothing can reference it; give it a primary key.`,
+    );
+  }
+  const targetKey =
+    targetSchema?.primary_key !== undefined && targetSchema.primary_key !== false
+      ? targetSchema.primary_key.name
+      : knownT?.primary_key
+        ? knownT.primary_key.name
+        : 'id';
+  if (s.primary_key === false && a.kind !== 'belongs_to') {
+    c.err(
+      `${p}.kind`,
+      `${where}: ${s.module} has no primary key, and a ${a.kind} association is keyed on it; give ${s.module} a primary key or remove the association.`,
+    );
+  }
+  switch (a.kind) {
+    case 'belongs_to': {
+      const required = a.required ?? true;
+      const on_delete = a.on_delete ?? 'nothing';
+      if (on_delete === 'nilify_all' && required) {
+        c.err(
+          `${p}.on_delete`,
+          `${where}: on_delete nilify_all sets ${a.foreign_key ?? `${a.name}_id`} to NULL, which a required association forbids; mark it optional or use delete_all.`,
+        );
+      }
+      const unique = a.unique ?? false;
+      const bt: BelongsTo = {
+        kind: 'belongs_to',
+        name: a.name,
+        target,
+        target_index: idx,
+        inferred: false,
+        foreign_key: a.foreign_key ?? `${a.name}_id`,
+        required,
+        unique,
+        on_delete,
+        type: a.type ?? (targetPk || c.ownType(s)),
+        target_table: targetTable,
+        target_key: targetKey,
+        inverse: a.inverse ?? (unique ? 'has_one' : 'has_many'),
+        inverse_name: a.inverse_name ?? null,
+      };
+      return bt;
+    }
+    case 'has_many':
+    case 'has_one':
+      return {
+        kind: a.kind,
+        name: a.name,
+        target,
+        target_index: idx,
+        inferred: false,
+        foreign_key: a.foreign_key ?? ownerKey(s.module),
+      };
+    case 'many_to_many': {
+      const keys: [string, string] = [ownerKey(s.module), ownerKey(target)];
+      if (keys[0] === keys[1]) {
+        c.err(
+          `${p}`,
+          `${where}: a many_to_many from ${s.module} to itself needs two different join columns, which this generator cannot name yet; model the join table as its own schema with two belongs_to associations.`,
+        );
+      }
+      const m: ManyToMany = {
+        kind: 'many_to_many',
+        name: a.name,
+        target,
+        target_index: idx,
+        inferred: false,
+        join_table: a.join_table ?? [s.table, targetTable].sort().join('_'),
+        join_keys: keys,
+        target_table: targetTable,
+        target_key: targetKey,
+        key_types: [c.ownType(s), targetPk || 'id'],
+      };
+      return m;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/** Normalization of one schema's own values (module, table, keys, timestamps) and its names. */
+import { RESERVED_NAMES } from '../reserved.js';
+import type { SchemaDef } from '../schema.js';
+import type { App, Schema } from '../normalized.js';
+import { normalizeField } from './field.js';
+import { defaultTable, namespaceOf, relativeModule } from './names.js';
+import type { Report } from './report.js';
+
+export function normalizeSchemaShell(
+  def: SchemaDef,
+  i: number,
+  app: App | null,
+  err: Report,
+): Schema {
+  const p = `schemas[${i}]`;
+  const module = relativeModule(def.module, app);
+  const embedded = def.embedded ?? false;
+  const context = def.context === undefined ? namespaceOf(module) : def.context;
+  const table = def.table ?? defaultTable(module);
+  const primary_key =
+    def.primary_key === false
+      ? false
+      : {
+          name: def.primary_key?.name ?? 'id',
+          type: def.primary_key?.type ?? (embedded ? 'binary_id' : 'id'),
+        };
+  const timestamps =
+    def.timestamps === false || (embedded && def.timestamps === undefined)
+      ? false
+      : { type: def.timestamps?.type ?? 'naive_datetime' };
+  if (embedded && primary_key !== false && primary_key.type === 'id') {
+    err(
+      `${p}.primary_key.type`,
+      `${module} is embedded, and Ecto autogenerates only binary_id keys for embedded schemas (an integer id would fail on insert); use type binary_id or primary_key false.`,
+    );
+  }
+  if (embedded) {
+    if (def.prefix)
+      err(
+        `${p}.prefix`,
+        `${module} is embedded and has no table, so it cannot have a prefix; remove prefix.`,
+      );
+    if (def.table) err(`${p}.table`, `${module} is embedded and has no table; remove table.`);
+    if ((def.indexes ?? []).length > 0)
+      err(
+        `${p}.indexes`,
+        `${module} is embedded and has no table, so it cannot have indexes; remove them.`,
+      );
+    if ((def.associations ?? []).length > 0)
+      err(
+        `${p}.associations`,
+        `${module} is embedded; embedded schemas cannot have belongs_to/has_many/has_one/many_to_many associations. Remove them or make the schema a table.`,
+      );
+  }
+  const fields = (def.fields ?? []).map((f, j) =>
+    normalizeField(f, `${p}.fields[${j}]`, module, embedded, err),
+  );
+  return {
+    module,
+    context,
+    table,
+    embedded,
+    primary_key,
+    timestamps,
+    prefix: def.prefix ?? null,
+    fields,
+    associations: [],
+    indexes: [],
+  };
+}
+
+export function checkNames(s: Schema, def: SchemaDef, p: string, err: Report) {
+  const taken = new Map<string, string>();
+  const claim = (name: string, what: string, path: string) => {
+    const prev = taken.get(name);
+    if (prev) {
+      err(path, `${s.module}: "${name}" is used twice (${prev} and ${what}); rename one of them.`);
+    } else taken.set(name, what);
+  };
+  if (s.primary_key !== false) {
+    const pkName = s.primary_key.name;
+    if (RESERVED_NAMES.has(pkName))
+      err(
+        `${p}.primary_key.name`,
+        `${s.module}: primary key "${pkName}" is an Elixir reserved word or special name; choose another.`,
+      );
+    claim(pkName, 'the primary key', `${p}.primary_key.name`);
+  }
+  if (s.timestamps !== false) {
+    claim('inserted_at', 'the timestamps', `${p}.timestamps`);
+    claim('updated_at', 'the timestamps', `${p}.timestamps`);
+  }
+  s.fields.forEach((f, j) => {
+    const fp = `${p}.fields[${j}].name`;
+    if (RESERVED_NAMES.has(f.name)) {
+      err(
+        fp,
+        `${s.module} field "${f.name}" is an Elixir reserved word or special name and cannot be a field name; rename it (e.g. "${f.name.replace(/^_+/, '')}_value").`,
+      );
+    }
+    claim(f.name, `field "${f.name}"`, fp);
+  });
+  s.associations.forEach((a, j) => {
+    const ap = `${p}.associations[${j}]`;
+    if (a.inferred) return;
+    if (RESERVED_NAMES.has(a.name))
+      err(
+        `${ap}.name`,
+        `${s.module} association "${a.name}" is an Elixir reserved word or special name; rename it.`,
+      );
+    claim(a.name, `association "${a.name}"`, `${ap}.name`);
+    if (a.kind === 'belongs_to')
+      claim(a.foreign_key, `the foreign key of "${a.name}"`, `${ap}.foreign_key`);
+  });
+  void def;
+}
