@@ -14,6 +14,7 @@ export {
 export { logToStderr, type LogLevel } from './log.js';
 export {
   NO_ROOT_MESSAGE,
+  noRootMessage,
   resolveProjectRoot,
   tryResolveProjectRoot,
   type ResolveProjectRootOptions,
@@ -26,6 +27,7 @@ export {
   combineRoots,
   dirsFromRootUris,
   rootsResolverFor,
+  type AllowedDirs,
   type RootsDeps,
 } from './roots.js';
 export {

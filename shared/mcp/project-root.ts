@@ -12,10 +12,42 @@
 import path from 'node:path';
 import { exists, expandHome, isInside, resolveRealDirs } from '../workspace/index.js';
 import { ToolError } from './errors.js';
+import type { AllowedDirs } from './roots.js';
 
 export const NO_ROOT_MESSAGE =
   'No project root is allowed. Start the server with --root <dir> (or PHX_GEN_MCP_ROOTS) ' +
   'or use a client that supports MCP roots.';
+
+/**
+ * Why no directory is allowed, when both sources were given but do not overlap: both sides and
+ * the two ways to fix it. Otherwise {@link NO_ROOT_MESSAGE}.
+ */
+export function noRootMessage(allowed: Pick<AllowedDirs, 'disjoint'>): string {
+  const d = allowed.disjoint;
+  if (d === undefined) return NO_ROOT_MESSAGE;
+  return (
+    `No project root is allowed: the operator's --root dirs (${list(d.cli)}) and the ` +
+    `client's MCP roots (${list(d.client)}) do not overlap, and only a directory both allow ` +
+    'may be written. Open a folder in the client that is inside a --root dir (or contains one), ' +
+    'or restart the server with --root set to the project, e.g. ' +
+    `--root ${d.client[0] ?? '<dir>'}.`
+  );
+}
+
+function noRootError(
+  allowed: Pick<AllowedDirs, 'disjoint'>,
+  prefix = '',
+  details: Record<string, unknown> = {},
+): ToolError {
+  const d = allowed.disjoint;
+  return new ToolError(prefix + noRootMessage(allowed), {
+    details: {
+      ...details,
+      allowed_dirs: [],
+      ...(d ? { operator_roots: d.cli, client_roots: d.client } : {}),
+    },
+  });
+}
 
 export interface ResolveProjectRootOptions {
   /** Give `undefined` instead of an error when no project can be chosen (dry runs). */
@@ -24,28 +56,30 @@ export interface ResolveProjectRootOptions {
 
 const list = (dirs: readonly string[]): string => (dirs.length === 0 ? '(none)' : dirs.join(', '));
 
+type Allowed = readonly string[] & Pick<AllowedDirs, 'disjoint'>;
+
 export function resolveProjectRoot(
-  allowed: readonly string[],
+  allowed: Allowed,
   requested?: string,
   opts?: { optional?: false },
 ): Promise<string>;
 export function resolveProjectRoot(
-  allowed: readonly string[],
+  allowed: Allowed,
   requested: string | undefined,
   opts: ResolveProjectRootOptions,
 ): Promise<string | undefined>;
 export async function resolveProjectRoot(
-  allowed: readonly string[],
+  allowed: Allowed,
   requested?: string,
   opts: ResolveProjectRootOptions = {},
 ): Promise<string | undefined> {
   const dirs = await resolveRealDirs(allowed);
   if (requested !== undefined && requested.trim() !== '') {
-    return resolveRequested(dirs, requested);
+    return resolveRequested(dirs, requested, allowed);
   }
   if (dirs.length === 0) {
     if (opts.optional) return undefined;
-    throw new ToolError(NO_ROOT_MESSAGE, { details: { allowed_dirs: [] } });
+    throw noRootError(allowed);
   }
   const candidates: string[] = [];
   for (const dir of dirs) {
@@ -69,17 +103,21 @@ export async function resolveProjectRoot(
 
 /** The variant for dry runs: `undefined` when there is no project to look at. */
 export function tryResolveProjectRoot(
-  allowed: readonly string[],
+  allowed: Allowed,
   requested?: string,
 ): Promise<string | undefined> {
   return resolveProjectRoot(allowed, requested, { optional: true });
 }
 
-async function resolveRequested(dirs: readonly string[], requested: string): Promise<string> {
+async function resolveRequested(
+  dirs: readonly string[],
+  requested: string,
+  allowed: Allowed,
+): Promise<string> {
   const shown = JSON.stringify(requested);
   if (dirs.length === 0) {
-    throw new ToolError(`project_root ${shown} cannot be used. ${NO_ROOT_MESSAGE}`, {
-      details: { project_root: requested, allowed_dirs: [] },
+    throw noRootError(allowed, `project_root ${shown} cannot be used. `, {
+      project_root: requested,
     });
   }
   if (requested.includes('\0')) {

@@ -50,6 +50,13 @@ export class RootsInputRequired extends Error {
   }
 }
 
+/**
+ * The allowed dirs of one call. When the client's roots and the --root dirs are both given but do
+ * not overlap, the list is empty and `disjoint` keeps both sides, so that the error a tool returns
+ * can name them (the operator sees the stderr log; the user of the client sees only the result).
+ */
+export type AllowedDirs = string[] & { disjoint?: { client: string[]; cli: string[] } };
+
 export interface RootsDeps {
   cliRoots: readonly string[];
   rootsTimeoutMs?: number;
@@ -132,19 +139,20 @@ export class RootsResolver {
   }
 
   /** The allowed dirs for a request (ctx is needed on the 2026 era; may throw RootsInputRequired). */
-  async allowedDirs(ctx?: ServerContext): Promise<string[]> {
+  async allowedDirs(ctx?: ServerContext): Promise<AllowedDirs> {
     const [client, cli] = await Promise.all([
       this.#clientRoots(ctx),
       resolveRealDirs(this.#deps.cliRoots),
     ]);
     const clientDirs = client.kind === 'dirs' ? client.dirs : undefined;
-    const allowed = combineRoots(clientDirs, cli);
+    const allowed: AllowedDirs = combineRoots(clientDirs, cli);
     if (allowed.length === 0 && clientDirs !== undefined && clientDirs.length > 0) {
       logToStderr(
         'warning',
         `The client's roots (${clientDirs.join(', ')}) and the --root dirs (${cli.join(', ')}) ` +
           'do not overlap, so no directory is allowed.',
       );
+      allowed.disjoint = { client: [...clientDirs], cli: [...cli] };
     }
     return allowed;
   }

@@ -30,6 +30,7 @@ import {
   ROOTS_INPUT_KEY,
   RootsInputRequired,
   rootsResolverFor,
+  type AllowedDirs,
   type RootsResolver,
 } from './roots.js';
 
@@ -72,7 +73,7 @@ export interface ToolContext<D extends ServerDeps = ServerDeps> {
    * ./roots.ts). Call it before any side effect: on the 2026 era the first call of a request
    * ends the handler so the client can send its roots, and the handler runs again.
    */
-  roots(): Promise<string[]>;
+  roots(): Promise<AllowedDirs>;
   /** A progress notification; a no-op when the client sent no progressToken. Never throws. */
   progress(progress: number, total?: number, message?: string): Promise<void>;
   /** To stderr, and as an MCP log message when the client listens. Never throws. */

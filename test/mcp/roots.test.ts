@@ -112,6 +112,26 @@ describe('client roots (2025 era)', () => {
     expect(await probe(h, { resolve: false })).toEqual({ allowed: expected, project_root: null });
   });
 
+  it('disjoint client roots and --root dirs: the error names both sides and the fix', async () => {
+    const h = await start({ kind: 'answer', dirs: [app3] }, [work]);
+    const text = await probe(h, {});
+    expect(text).not.toContain('Start the server with --root');
+    expect(text).toContain(
+      `No project root is allowed: the operator's --root dirs (${work}) and the client's MCP ` +
+        `roots (${app3}) do not overlap`,
+    );
+    expect(text).toContain(
+      `restart the server with --root set to the project, e.g. --root ${app3}`,
+    );
+    expect(text).toContain(`"operator_roots": [\n    "${work}"\n  ]`);
+    expect(text).toContain(`"client_roots": [\n    "${app3}"\n  ]`);
+    // the same for an explicit project_root
+    expect(await probe(h, { project_root: app3 })).toContain(
+      `project_root ${JSON.stringify(app3)} cannot be used. No project root is allowed: the operator's`,
+    );
+    expect(stderr.text()).toContain('do not overlap, so no directory is allowed.');
+  });
+
   it('a roots/list that never answers falls back to the --root dirs after the timeout', async () => {
     const h = await start({ kind: 'never' }, [app1], { rootsTimeoutMs: 150 });
     const t0 = Date.now();

@@ -8,6 +8,7 @@ import {
   registerTools,
   type AnyTool,
   type ServerDeps,
+  type AllowedDirs,
   type ToolContext,
 } from '../../shared/mcp/index.js';
 import { makeTempDir, removeDir, writeTree } from '../workspace/helpers.js';
@@ -194,7 +195,7 @@ describe('defineTool', () => {
       async handler(args, ctx: ToolContext<MyDeps>) {
         expectTypeOf(args).toEqualTypeOf<{ name: string; n: number }>();
         expectTypeOf(ctx.deps.otpApp).toEqualTypeOf<string>();
-        expectTypeOf(ctx.roots).returns.resolves.toEqualTypeOf<string[]>();
+        expectTypeOf(ctx.roots).returns.resolves.toEqualTypeOf<AllowedDirs>();
         return { structured: { count: args.n }, summary: args.name };
       },
     });
