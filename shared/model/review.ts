@@ -10,7 +10,7 @@
 import { camelize, pluralize, singularize } from '../naming/index.js';
 import type { Field, Issue, Model, Schema } from './normalized.js';
 import {
-  AppSchema,
+  AppObjectSchema,
   BelongsToSchema,
   FieldSchema,
   HasManySchema,
@@ -158,7 +158,7 @@ export function unknownKeyWarnings(raw: unknown): Issue[] {
   };
   if (!isRecord(raw)) return out;
   check(raw, ['app', 'schemas'], '');
-  check(raw.app, keysOf(AppSchema), 'app');
+  check(raw.app, keysOf(AppObjectSchema), 'app');
   const schemas = Array.isArray(raw.schemas) ? raw.schemas : [];
   schemas.forEach((s: unknown, i) => {
     const p = `schemas[${i}]`;

@@ -364,18 +364,40 @@ export const SchemaDefSchema = z
   })
   .describe('One Ecto schema.');
 
-export const AppSchema = z
+const OTP_APP_MESSAGE = 'otp_app must be lowercase snake_case, e.g. my_app';
+
+export const AppObjectSchema = z
   .object({
     otp_app: z
       .string()
-      .regex(OTP_APP_RE, { message: 'otp_app must be lowercase snake_case, e.g. my_app' })
+      .regex(OTP_APP_RE, { message: OTP_APP_MESSAGE })
       .describe('The OTP application name, e.g. "my_app" (from mix.exs).'),
     base_module: moduleName('base_module').describe('The application base module, e.g. "MyApp".'),
     repo: moduleName('repo')
       .optional()
       .describe('The Ecto repo module; default "<base_module>.Repo".'),
   })
-  .describe("The application; detected from the project's mix.exs when omitted.");
+  .describe('The application, in full.');
+
+export const APP_SHAPE_HINT =
+  'app is the OTP app name ("my_app"; base module MyApp and repo MyApp.Repo are derived) or an object {"otp_app": "my_app", "base_module": "MyApp", "repo"?: "MyApp.Repo"}';
+
+export const AppSchema = z
+  .union(
+    [
+      z
+        .string()
+        .regex(OTP_APP_RE, { message: `${OTP_APP_MESSAGE}; ${APP_SHAPE_HINT}` })
+        .describe(
+          'Shorthand: the OTP application name, e.g. "my_app"; the base module ("MyApp") and the repo ("MyApp.Repo") are derived from it.',
+        ),
+      AppObjectSchema,
+    ],
+    { error: APP_SHAPE_HINT },
+  )
+  .describe(
+    'The application: its OTP name ("my_app") or {otp_app, base_module, repo?}; detected from the project\'s mix.exs when omitted.',
+  );
 
 export const MAX_SCHEMAS = 1000;
 

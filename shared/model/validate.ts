@@ -17,6 +17,7 @@ import {
   indexBatch,
   resolveAssociations,
 } from './validate/batch.js';
+import { appFromDef } from './validate/app.js';
 import type { KnownSchema } from './validate/known.js';
 import { normalizeSchemaShell } from './validate/schema.js';
 
@@ -29,6 +30,7 @@ export {
   ownerKey,
 } from './validate/names.js';
 export { pcreProblem } from './validate/pcre.js';
+export { appFromDef } from './validate/app.js';
 
 export interface NormalizeInput {
   app?: AppDef | null;
@@ -55,13 +57,7 @@ export function normalizeModel(
   const err = (path: string, message: string) => errors.push({ path, message });
   const warn = (path: string, message: string) => warnings.push({ path, message });
 
-  const app: App | null = input.app
-    ? {
-        otp_app: input.app.otp_app,
-        base_module: input.app.base_module,
-        repo: input.app.repo ?? `${input.app.base_module}.Repo`,
-      }
-    : null;
+  const app: App | null = input.app ? appFromDef(input.app) : null;
 
   // Pass 1: schema-level values and fields; then the checks across the batch.
   const schemas: Schema[] = input.schemas.map((def, i) => normalizeSchemaShell(def, i, app, err));

@@ -10,6 +10,7 @@
 import { knownSchemas } from '../elixir/schemas.js';
 import { compileProject, formatFiles } from '../mix/index.js';
 import {
+  appFromDef,
   defaultTable,
   normalizeModel,
   type App,
@@ -84,13 +85,7 @@ export async function resolveApp(
   project: ProjectReader,
   warnings: string[],
 ): Promise<App> {
-  if (args.app) {
-    return {
-      otp_app: args.app.otp_app,
-      base_module: args.app.base_module,
-      repo: args.app.repo ?? `${args.app.base_module}.Repo`,
-    };
-  }
+  if (args.app) return appFromDef(args.app);
   if (project.root === null) {
     warnings.push(
       `No project root, so the app is assumed to be ${DEFAULT_APP.otp_app} (${DEFAULT_APP.base_module}); pass app or project_root for real names.`,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { planEctoSchemas } from '../../shared/generate/ecto-schema.js';
-import { normalizeModel } from '../../shared/model/index.js';
+import { appFromDef, normalizeModel } from '../../shared/model/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 import { DEFAULT_APP, schemasFromInput } from '../../shared/pipeline/run.js';
 import { type ProjectReader } from '../../shared/plan/index.js';
@@ -49,9 +49,7 @@ function projectOf(dir: string): ProjectReader {
 async function generate(name: string) {
   const dir = path.join(casesDir, name);
   const input = JSON.parse(readFileSync(path.join(dir, 'input.json'), 'utf8')) as GeneratorInput;
-  const app = input.app
-    ? { ...input.app, repo: input.app.repo ?? `${input.app.base_module}.Repo` }
-    : DEFAULT_APP;
+  const app = input.app ? appFromDef(input.app) : DEFAULT_APP;
   const { model, errors } = normalizeModel({ app, schemas: schemasFromInput(input) });
   expect(errors).toEqual([]);
   const warnings: string[] = [];

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEctoSchemas } from '../../shared/generate/ecto-schema.js';
 import { planMigrations } from '../../shared/generate/ecto-migration.js';
 import { planPhoenixContexts } from '../../shared/generate/phoenix-context.js';
-import { normalizeModel, type SchemaDef } from '../../shared/model/index.js';
+import { appFromDef, normalizeModel, type SchemaDef } from '../../shared/model/index.js';
 import { schemasFromInput } from '../../shared/pipeline/run.js';
 import { projectReader } from '../../shared/plan/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
@@ -154,7 +154,7 @@ describe.skipIf(!DEPS || !PG)('generated tests pass on PostgreSQL', () => {
         app: { otp_app: string; base_module: string; repo?: string };
         clock: string;
       };
-      const app = { ...input.app, repo: input.app.repo ?? `${input.app.base_module}.Repo` };
+      const app = appFromDef(input.app);
       const root = path.join(work, name);
       for (const [rel, content] of Object.entries(
         skeleton(app, `phx_gen_mcp_${name.replaceAll('-', '_')}`),

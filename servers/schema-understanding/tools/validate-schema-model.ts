@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { projectRootSchema } from '../../../shared/pipeline/input.js';
-import { AppSchema, checkModel, MAX_SCHEMAS, type Issue } from '../../../shared/model/index.js';
+import {
+  AppSchema,
+  appFromDef,
+  checkModel,
+  MAX_SCHEMAS,
+  type Issue,
+} from '../../../shared/model/index.js';
 import { reviewModel } from '../../../shared/model/review.js';
 import { defineTool, type ToolContext } from '../../../shared/mcp/index.js';
 import { formatIssues } from '../../../shared/pipeline/run.js';
@@ -15,10 +21,10 @@ export const validateSchemaModelTool = defineTool({
   input: z.object({
     schemas: LooseSchemasSchema.min(1).max(MAX_SCHEMAS),
     app: z
-      .record(z.string(), z.unknown())
+      .union([z.string(), z.record(z.string(), z.unknown())])
       .optional()
       .describe(
-        'The application {"otp_app": "my_app", "base_module": "MyApp", "repo"?: "MyApp.Repo"}; default: detected from the project\'s mix.exs, else none.',
+        'The application: its OTP name "my_app" (base module MyApp and repo MyApp.Repo derived) or {"otp_app": "my_app", "base_module": "MyApp", "repo"?: "MyApp.Repo"}; default: detected from the project\'s mix.exs, else none.',
       ),
     project_root: projectRootSchema(
       'The Phoenix project whose app and existing schemas to check against (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs, else none.',
@@ -49,13 +55,7 @@ export const validateSchemaModelTool = defineTool({
     const explicitApp = args.app === undefined ? undefined : AppSchema.safeParse(args.app);
     const facts = await projectFacts(ctx, {
       project_root: args.project_root,
-      app: explicitApp?.success
-        ? {
-            otp_app: explicitApp.data.otp_app,
-            base_module: explicitApp.data.base_module,
-            repo: explicitApp.data.repo ?? `${explicitApp.data.base_module}.Repo`,
-          }
-        : undefined,
+      app: explicitApp?.success ? appFromDef(explicitApp.data) : undefined,
     });
     const raw = { ...(args.app === undefined ? {} : { app: args.app }), schemas: args.schemas };
     const checked = checkModel(

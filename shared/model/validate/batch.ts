@@ -11,6 +11,7 @@ import { normalizeAssociation } from './association.js';
 import { buildIndexes } from './indexes.js';
 import type { KnownSchema } from './known.js';
 import { lastSegment, namespaceOf, relativeModule } from './names.js';
+import { didYouMean } from '../parse/suggest.js';
 import type { Report } from './report.js';
 import { checkNames } from './schema.js';
 
@@ -124,25 +125,11 @@ export function ownType(s: Schema): PrimaryKeyType {
 
 /** Pass 2: key types of `references` fields, and every association's target resolved. */
 export function resolveAssociations(b: Batch): void {
-  const { schemas, byTable, knownByTable } = b;
+  const { schemas } = b;
   schemas.forEach((s, i) => {
     const def = b.defs[i]!;
     const p = `schemas[${i}]`;
-    for (const f of s.fields) {
-      if (f.references) {
-        const ti = byTable.get(f.references.table);
-        const explicit = def.fields?.find((d) => d.name === f.name)?.references?.type;
-        if (!explicit) {
-          if (ti !== undefined) {
-            const t = pkTypeOf(b, ti, schemas[ti]!.module);
-            if (t) f.references.type = t;
-          } else {
-            const k = knownByTable.get(f.references.table);
-            f.references.type = k && k.primary_key !== false ? k.primary_key.type : ownType(s);
-          }
-        }
-      }
-    }
+    resolveReferences(b, s, def, p);
     s.associations = (def.associations ?? []).map((a, j) =>
       normalizeAssociation(a, `${p}.associations[${j}]`, s, {
         app: b.app,
@@ -155,6 +142,35 @@ export function resolveAssociations(b: Batch): void {
         ownType,
       }),
     );
+  });
+}
+
+/**
+ * The key type of each `references` field, from the referenced table (in the batch or the
+ * project); a table found in neither gets a warning, as an unknown belongs_to target does.
+ */
+function resolveReferences(b: Batch, s: Schema, def: SchemaDef, p: string): void {
+  const { schemas, byTable, knownByTable } = b;
+  s.fields.forEach((f, j) => {
+    if (!f.references) return;
+    const table = f.references.table;
+    const ti = byTable.get(table);
+    const k = knownByTable.get(table);
+    if (ti === undefined && k === undefined && def.fields?.[j]?.references?.table !== undefined) {
+      const tables = [...byTable.keys(), ...knownByTable.keys()];
+      b.warn(
+        `${p}.fields[${j}].references.table`,
+        `${s.module} field "${f.name}" references table "${table}", which is not in this batch nor among the project's schemas found; the migration's foreign key fails unless the table exists when it runs.${didYouMean(table, tables)} Add a schema with table "${table}" to the batch, or check the spelling.`,
+      );
+    }
+    const explicit = def.fields?.[j]?.references?.type;
+    if (explicit) return;
+    if (ti !== undefined) {
+      const t = pkTypeOf(b, ti, schemas[ti]!.module);
+      if (t) f.references.type = t;
+    } else {
+      f.references.type = k && k.primary_key !== false ? k.primary_key.type : ownType(s);
+    }
   });
 }
 
