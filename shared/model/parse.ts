@@ -16,9 +16,14 @@
  *         | --no-timestamps | --timestamp-type <type> | --embedded
  *
  * Values may be quoted ('…' or "…") to hold spaces or colons: `starts_at:time:default="09:00:00"`.
- * When the plural is left out (the token after the module is an attribute), the table is derived
- * from the module ("Blog.Post" → "posts"). Every problem is reported with its line, token, position
- * and the valid choices; nothing is returned unless every line parses.
+ * As in `mix phx.gen.*`, the word after the schema module is the table name when it has no colon:
+ * `Blog.Post title` gives table "title" and no field (normalizeModel warns about both). The table is
+ * derived from the module ("Blog.Post" → "posts") only when an attribute with a colon follows the
+ * module directly (`Blog.Post title:string`). Every problem is reported with its line, token,
+ * position and the valid choices; nothing is returned unless every line parses.
+ *
+ * `phx.gen.html|json|live` lines give the same model as `phx.gen.context`; the web layer they would
+ * also write is not generated here, and a note for each such line says so.
  */
 import { camelize, pluralize, underscore } from '../naming/index.js';
 import { IDENT_RE, MODULE_RE } from './schema.js';
@@ -58,6 +63,13 @@ export interface SpecIssue {
   message: string;
 }
 
+/** Something to know about a line that parsed (e.g. what its phx.gen command would also make). */
+export interface SpecNote {
+  /** 1-based line number among the given specs. */
+  line: number;
+  message: string;
+}
+
 export class SpecError extends Error {
   constructor(readonly issues: SpecIssue[]) {
     super(issues.map(formatSpecIssue).join('\n'));
@@ -72,7 +84,12 @@ export function formatSpecIssue(i: SpecIssue): string {
 const GEN_KINDS = ['schema', 'context', 'html', 'json', 'live', 'embedded'] as const;
 type GenKind = (typeof GEN_KINDS)[number];
 
-export function parseGenSpec(lines: string[], opts: ParseOptions = {}): SchemaDef[] {
+/** Parses every line; throws a SpecError listing every problem. `notes`, when given, collects SpecNotes. */
+export function parseGenSpec(
+  lines: string[],
+  opts: ParseOptions = {},
+  notes?: SpecNote[],
+): SchemaDef[] {
   const issues: SpecIssue[] = [];
   if (opts.table !== undefined && lines.length > 1) {
     issues.push({
@@ -86,7 +103,7 @@ export function parseGenSpec(lines: string[], opts: ParseOptions = {}): SchemaDe
   }
   const out: SchemaDef[] = [];
   lines.forEach((line, li) => {
-    const def = parseLine(line, li + 1, opts, issues);
+    const def = parseLine(line, li + 1, opts, issues, notes);
     if (def) out.push(def);
   });
   if (issues.length > 0) throw new SpecError(issues);
@@ -98,6 +115,7 @@ function parseLine(
   lineNo: number,
   opts: ParseOptions,
   issues: SpecIssue[],
+  notes: SpecNote[] | undefined,
 ): SchemaDef | null {
   const before = issues.length;
   const { tokens, error } = tokenize(line);
@@ -143,7 +161,38 @@ function parseLine(
     else associations.push(parsed.assoc);
   }
   if (issues.length > before) return null;
-  return buildDef(head, flags, fields, associations);
+  const def = buildDef(head, flags, fields, associations);
+  if (genKind === 'html' || genKind === 'json' || genKind === 'live') {
+    notes?.push({ line: lineNo, message: webLayerNote(genKind, def) });
+  }
+  return def;
+}
+
+const WEB_FILES: Record<'html' | 'json' | 'live', string> = {
+  live: 'the LiveViews (index, show, form), their test, and the routes to paste into router.ex',
+  html: 'the controller, its HTML module and templates (index, show, new, edit, form), the controller test, and the routes',
+  json: 'the JSON controller, its JSON view, the fallback and changeset-JSON modules, the controller test, and the routes',
+};
+
+/**
+ * What a `mix phx.gen.html|json|live` line would also have written, which this suite does not,
+ * and the command that adds it on top of what was generated.
+ */
+function webLayerNote(kind: 'html' | 'json' | 'live', def: SchemaDef): string {
+  const dot = def.module.lastIndexOf('.');
+  const context = def.context ?? (dot < 0 ? null : def.module.slice(0, dot));
+  const schema =
+    context !== null && def.module.startsWith(`${context}.`)
+      ? def.module.slice(context.length + 1)
+      : def.module;
+  const command = ['mix', `phx.gen.${kind}`, context, schema, def.table, '<attrs…>', '--no-context']
+    .filter((w) => w !== null && w !== undefined)
+    .join(' ');
+  return (
+    `phx.gen.${kind}: only the schema, the migration and the context (with its tests and fixtures) are generated here; ` +
+    `mix phx.gen.${kind} would also write ${WEB_FILES[kind]}, which this suite does not generate. ` +
+    `For those, run \`${command}\` in the project afterwards (the attributes of this line as <attrs…>; --no-context keeps the context and schema made here).`
+  );
 }
 
 /** `[mix] [phx.gen.<kind>]` at the start of a line: the generator kind, and where the rest starts. */

@@ -16,6 +16,7 @@ import {
   type App,
   type Issue,
   type SchemaDef,
+  type SpecNote,
 } from '../model/index.js';
 import { resolveProjectRoot, type ToolContext, type ToolOutcome } from '../mcp/index.js';
 import {
@@ -42,14 +43,23 @@ export function formatIssues(issues: readonly Issue[]): string {
   return issues.map((i) => `- ${i.path}: ${i.message}`).join('\n');
 }
 
-/** `schemas` or `specs` → the wire schemas; SpecError → GenerationError. */
-export function schemasFromInput(args: GeneratorInput): SchemaDef[] {
+/**
+ * `schemas` or `specs` → the wire schemas; SpecError → GenerationError. `warnings`, when given,
+ * gets the spec lines' notes (e.g. the web files a phx.gen.live line would also make), as
+ * "specs[i]: …".
+ */
+export function schemasFromInput(args: GeneratorInput, warnings?: string[]): SchemaDef[] {
   if (args.schemas && args.specs) {
     throw new GenerationError(
       'Pass either schemas (the model, e.g. from parse_gen_spec) or specs (phx.gen-style lines), not both.',
     );
   }
-  if (args.specs) return parseSpecsOrThrow({ ...args, specs: args.specs });
+  if (args.specs) {
+    const notes: SpecNote[] = [];
+    const schemas = parseSpecsOrThrow({ ...args, specs: args.specs }, undefined, notes);
+    warnings?.push(...notes.map((n) => `specs[${n.line - 1}]: ${n.message}`));
+    return schemas;
+  }
   if (args.schemas) return args.schemas;
   throw new GenerationError(
     'Nothing to generate: pass schemas (the model, e.g. from parse_gen_spec) or specs (phx.gen-style lines such as "Blog Post posts title:string").',
@@ -109,18 +119,19 @@ export async function runGeneration<A extends GeneratorInput>(
   opts: RunOptions<A>,
 ): Promise<ToolOutcome<GeneratorOutput>> {
   const dryRun = args.dry_run ?? false;
-  const schemas = schemasFromInput(args);
+  const specNotes: string[] = [];
+  const schemas = schemasFromInput(args, specNotes);
   const allowed = await ctx.roots();
   const root = dryRun
     ? ((await resolveProjectRoot(allowed, args.project_root, { optional: true })) ?? null)
     : await resolveProjectRoot(allowed, args.project_root);
-  if (root === null || dryRun) return generate(args, ctx, opts, schemas, root);
+  if (root === null || dryRun) return generate(args, ctx, opts, schemas, root, specNotes);
   // Generations that write to the same project run one at a time, from reading the project to
   // the end of mix format, in this process and across processes (shared/workspace/lock.ts): a
   // planner reads the project (used migration versions, files it extends), so two concurrent
   // calls could otherwise both plan migration version V for different tables, or extend a
   // context file the other is rewriting.
-  return withProjectLock(root, () => generate(args, ctx, opts, schemas, root), {
+  return withProjectLock(root, () => generate(args, ctx, opts, schemas, root, specNotes), {
     signal: ctx.signal,
   });
 }
@@ -131,9 +142,10 @@ async function generate<A extends GeneratorInput>(
   opts: RunOptions<A>,
   schemas: SchemaDef[],
   root: string | null,
+  specNotes: readonly string[],
 ): Promise<ToolOutcome<GeneratorOutput>> {
   const dryRun = args.dry_run ?? false;
-  const warnings: string[] = [];
+  const warnings: string[] = [...specNotes];
   const project = projectReader(root);
   const progress = stageProgress(ctx);
   const planned = await planStage(args, ctx, opts, schemas, project, warnings, progress);

@@ -1,5 +1,11 @@
 /** phx.gen-style spec lines → the wire schemas, with parse problems as one GenerationError. */
-import { formatSpecIssue, parseGenSpec, SpecError, type SchemaDef } from '../model/index.js';
+import {
+  formatSpecIssue,
+  parseGenSpec,
+  SpecError,
+  type SchemaDef,
+  type SpecNote,
+} from '../model/index.js';
 import { GenerationError } from '../plan/index.js';
 import type { GeneratorInput } from './input.js';
 
@@ -7,17 +13,25 @@ export type SpecArgs = Pick<GeneratorInput, 'binary_id' | 'timestamp_type' | 'no
   specs: string[];
 };
 
-/** Parses `specs` with the call's options; every bad token is listed in the GenerationError. */
+/**
+ * Parses `specs` with the call's options; every bad token is listed in the GenerationError.
+ * `notes`, when given, collects what the caller should tell about lines that parsed (SpecNote).
+ */
 export function parseSpecsOrThrow(
   args: SpecArgs,
   heading = 'The spec could not be parsed',
+  notes?: SpecNote[],
 ): SchemaDef[] {
   try {
-    return parseGenSpec(args.specs, {
-      ...(args.binary_id === undefined ? {} : { binary_id: args.binary_id }),
-      ...(args.timestamp_type === undefined ? {} : { timestamp_type: args.timestamp_type }),
-      ...(args.no_timestamps === undefined ? {} : { no_timestamps: args.no_timestamps }),
-    });
+    return parseGenSpec(
+      args.specs,
+      {
+        ...(args.binary_id === undefined ? {} : { binary_id: args.binary_id }),
+        ...(args.timestamp_type === undefined ? {} : { timestamp_type: args.timestamp_type }),
+        ...(args.no_timestamps === undefined ? {} : { no_timestamps: args.no_timestamps }),
+      },
+      notes,
+    );
   } catch (e) {
     if (e instanceof SpecError) {
       throw new GenerationError(

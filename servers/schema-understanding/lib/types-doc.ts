@@ -122,7 +122,9 @@ flag     := --table <name> | --prefix <name> | --primary-key <name> | --binary-i
 - Fields are required unless marked \`optional\` (map and references fields are optional by default).
 - \`belongs_to\` targets are modules relative to the app (\`Accounts.User\` for \`MyApp.Accounts.User\`); a target in the same batch gets the inverse \`has_many\` automatically.
 - Quote values that hold spaces or colons: \`starts_at:time:default="09:00:00"\`.
-- The plural table may be left out: \`Blog.Post title\` gives table \`posts\`.
+- As in \`mix phx.gen.*\`, the word after the schema module is the table: \`Blog Post posts title\` gives table \`posts\` with a \`title\` field, but \`Blog.Post title\` gives table \`title\` and no field, and \`Blog Post title body:text\` gives table \`title\` with only \`body\` (both get a warning).
+- Leave the table out only when a typed attribute follows the module: \`Blog.Post title:string\` gives table \`posts\`.
+- \`phx.gen.html|json|live\` lines give what \`phx.gen.context\` does (schema, migration, context, tests, fixtures); the web files they would add are not generated, and a warning names them.
 
 Examples:
 

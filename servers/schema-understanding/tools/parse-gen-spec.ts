@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { normalizeModel } from '../../../shared/model/index.js';
+import { normalizeModel, type SpecNote } from '../../../shared/model/index.js';
 import { defineTool, ToolError } from '../../../shared/mcp/index.js';
 import { formatIssues } from '../../../shared/pipeline/run.js';
 import { ParseOptionsShape, SpecsSchema } from '../../../shared/pipeline/input.js';
@@ -18,7 +18,9 @@ export const parseGenSpecTool = defineTool({
       .describe('The model: pass it unchanged as `schemas` to the generators.'),
     warnings: z
       .array(IssueSchema)
-      .describe('Things to check, e.g. association targets that are not in this batch.'),
+      .describe(
+        'Things to check, e.g. association targets that are not in this batch, a table that looks like a field, or the web files a phx.gen.live/html/json line would also make (not generated here).',
+      ),
   }),
   annotations: {
     readOnlyHint: true,
@@ -27,8 +29,17 @@ export const parseGenSpecTool = defineTool({
     openWorldHint: false,
   },
   async handler(args) {
-    const schemas = parseSpecsOrThrow(args, 'The spec could not be parsed (nothing was returned)');
-    const { model, errors, warnings } = normalizeModel({ schemas });
+    const notes: SpecNote[] = [];
+    const schemas = parseSpecsOrThrow(
+      args,
+      'The spec could not be parsed (nothing was returned)',
+      notes,
+    );
+    const { model, errors, warnings: modelWarnings } = normalizeModel({ schemas });
+    const warnings = [
+      ...notes.map((n) => ({ path: `specs[${n.line - 1}]`, message: n.message })),
+      ...modelWarnings,
+    ];
     if (!model) {
       throw new ToolError(
         `The spec parsed, but the model breaks these rules (schemas[i] is spec line i+1):\n${formatIssues(errors)}`,

@@ -14,6 +14,7 @@ import { lastSegment, namespaceOf, relativeModule } from './names.js';
 import { didYouMean } from '../parse/suggest.js';
 import type { Report } from './report.js';
 import { checkNames } from './schema.js';
+import { tableWarnings } from './tables.js';
 
 /** One batch under validation: the schemas so far and where to find each by module or table. */
 export interface Batch {
@@ -220,6 +221,7 @@ export function checkSchemas(b: Batch): void {
   schemas.forEach((s, i) => {
     const p = `schemas[${i}]`;
     checkNames(s, b.defs[i]!, p, err);
+    tableWarnings(s, p, warn);
     s.associations.forEach((a, j) => {
       const ap = `${p}.associations[${j}]`;
       // Derived column and table names (<name>_id, <owner>_id, join tables) can pass
