@@ -35,7 +35,7 @@ interface Understood {
   attempts?: number;
   warnings?: { path: string; message: string }[];
   instructions?: string;
-  json_schema?: Record<string, unknown>;
+  json_schema_uri?: string;
   reason?: string;
   next_step: string;
   project_root: string | null;
@@ -157,7 +157,7 @@ describe('understand_schema with a sampling client', () => {
 });
 
 describe('understand_schema without sampling', () => {
-  it('is not an error: it returns the instructions and the JSON Schema, and says so', async () => {
+  it('is not an error: it returns the instructions and links the JSON Schema, and says so', async () => {
     c = await connect(createServer({ cliRoots: [] }));
     const r = await c.client.callTool({
       name: 'understand_schema',
@@ -167,9 +167,10 @@ describe('understand_schema without sampling', () => {
     expect(out.source).toBe('instructions');
     expect(out.schemas).toBeUndefined();
     expect(out.reason).toBe('this client does not support MCP sampling');
-    expect(out.json_schema).toEqual(modelJsonSchema());
+    expect(out.json_schema_uri).toBe('phx-gen-mcp://model/schema.json');
     expect(out.instructions).toContain('Design rules');
-    expect(out.instructions).toContain('| `utc_datetime` |');
+    expect(out.instructions).toContain('utc_datetime_usec, id, binary_id');
+    expect(out.instructions).toContain('phx-gen-mcp://docs/types.md');
     expect(out.instructions).toContain(DESCRIPTION);
     expect(out.instructions).toContain('validate_schema_model');
     expect(out.next_step).toContain('validate_schema_model');
@@ -177,6 +178,29 @@ describe('understand_schema without sampling', () => {
     const summary = (r.content as { text: string }[])[0]!.text;
     expect(summary).toContain('this client does not support MCP sampling');
     expect(summary).toContain("You (the client's LLM) must write the model");
+  });
+
+  it('stays under 12 KB and links the rest as resources the client can read', async () => {
+    c = await connect(createServer({ cliRoots: [] }));
+    const r = await c.client.callTool({
+      name: 'understand_schema',
+      arguments: { description: DESCRIPTION },
+    });
+    const bytes = Buffer.byteLength(JSON.stringify(r), 'utf8');
+    expect(bytes).toBeLessThan(12 * 1024);
+    const links = (r.content as { type: string; uri?: string }[]).filter(
+      (b) => b.type === 'resource_link',
+    );
+    expect(links.map((l) => l.uri)).toEqual(
+      expect.arrayContaining(['phx-gen-mcp://model/schema.json', 'phx-gen-mcp://docs/types.md']),
+    );
+    // every link resolves, and the schema behind the link is the model's
+    for (const l of links) {
+      const read = await c.client.readResource({ uri: l.uri! });
+      expect(read.contents[0]?.uri).toBe(l.uri);
+    }
+    const schema = await c.client.readResource({ uri: 'phx-gen-mcp://model/schema.json' });
+    expect(JSON.parse((schema.contents[0] as { text: string }).text)).toEqual(modelJsonSchema());
   });
 });
 

@@ -3,7 +3,12 @@
  * the JSON Schema and worked examples. One text, used by understand_schema (as the sampling
  * system prompt, or returned as instructions when the client has no sampling) and by the prompts.
  */
-import { modelJsonSchema, type App, type KnownSchema } from '../../../shared/model/index.js';
+import {
+  FIELD_TYPES,
+  modelJsonSchema,
+  type App,
+  type KnownSchema,
+} from '../../../shared/model/index.js';
 import { EXAMPLES, exampleModel, type Example } from './examples.js';
 import { typeTableMarkdown } from './types-doc.js';
 
@@ -83,6 +88,7 @@ export function systemPrompt(
 ): string {
   const project = projectSummaryText(facts);
   const worked = EXAMPLES.slice(0, 2).map(exampleBlock).join('\n\n');
+  if (format === INSTRUCTIONS_FORMAT) return linkedInstructions(project);
   return `You design Ecto schemas for a Phoenix application. You turn a description of data into the typed JSON model that the phx-gen-mcp generators turn into Ecto schemas, migrations and Phoenix contexts.
 
 ${DESIGN_RULES}
@@ -98,6 +104,30 @@ The JSON Schema of the model (2020-12):
 ${JSON.stringify(modelJsonSchema())}
 
 ${format}`;
+}
+
+/**
+ * The no-sampling instructions, sized for the client LLM's context (about 4 KB): the rules, the
+ * type names and one worked example inline; the JSON Schema, the type table and the other
+ * examples as resources the result links to.
+ */
+function linkedInstructions(project: string): string {
+  const others = EXAMPLES.slice(1)
+    .map((e) => exampleUri(e.name))
+    .join(', ');
+  return `You design Ecto schemas for a Phoenix application. You turn a description of data into the typed JSON model that the phx-gen-mcp generators turn into Ecto schemas, migrations and Phoenix contexts.
+
+${DESIGN_RULES}
+
+Field types: ${FIELD_TYPES.join(', ')} (their Ecto types, columns and meaning: ${TYPES_DOC_URI}).
+${project ? `\n${project}\n` : ''}
+Worked example:
+
+${exampleBlock(EXAMPLES[0]!)}
+
+More (linked in this result, read them when you need them): the JSON Schema of the model (2020-12) at ${MODEL_SCHEMA_URI}, every key and type at ${TYPES_DOC_URI}, other worked examples at ${others}.
+
+${INSTRUCTIONS_FORMAT}`;
 }
 
 /** The user turn: the description to model. */

@@ -46,7 +46,7 @@ Project: ${root ? `${root} (pass "project_root" to every tool)` : 'the allowed r
 Steps:
 1. Understand. Call understand_schema with {"description": <the description>${rootArg}}.
    - "source": "sampling" → its "schemas" is a valid model.
-   - "source": "instructions" → this client cannot sample, so write the model yourself from its "instructions" (rules, type table, examples) and its "json_schema" (also ${MODEL_SCHEMA_URI}).
+   - "source": "instructions" → this client cannot sample, so write the model yourself from its "instructions" (rules, types, an example) and the JSON Schema it links ("json_schema_uri": ${MODEL_SCHEMA_URI}).
 2. Validate. Call validate_schema_model with {"schemas": [ … ]${rootArg}}. If "valid" is false, fix every error and validate again until it is true. Apply the warnings that fit the description; note the ones you leave.
 3. ${preview ? 'Show the user the model (per schema: module, table, fields, associations) and wait for their go-ahead or changes; re-validate after any change.' : 'Show the user the model briefly (per schema: module, table, fields, associations).'}
 4. Generate. Call these tools in this order, each with the SAME "schemas" array, unchanged (not the normalized one from validate_schema_model)${root ? ' and the same "project_root"' : ''}:

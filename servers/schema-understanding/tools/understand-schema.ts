@@ -1,7 +1,11 @@
-import type { CreateMessageResult, SamplingMessage } from '@modelcontextprotocol/server';
+import type {
+  ContentBlock,
+  CreateMessageResult,
+  SamplingMessage,
+} from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { projectRootSchema } from '../../../shared/pipeline/input.js';
-import { checkModel, modelJsonSchema, type Issue } from '../../../shared/model/index.js';
+import { checkModel, type Issue } from '../../../shared/model/index.js';
 import { reviewModel } from '../../../shared/model/review.js';
 import {
   defineTool,
@@ -11,11 +15,15 @@ import {
 } from '../../../shared/mcp/index.js';
 import { formatIssues } from '../../../shared/pipeline/run.js';
 import { asModelInput, extractJson } from '../lib/extract-json.js';
+import { EXAMPLES } from '../lib/examples.js';
 import {
+  exampleUri,
   INSTRUCTIONS_FORMAT,
+  MODEL_SCHEMA_URI,
   nextStepText,
   retryRequest,
   systemPrompt,
+  TYPES_DOC_URI,
   userRequest,
 } from '../lib/guide.js';
 import { IssueSchema, LooseSchemasSchema } from '../lib/output.js';
@@ -96,7 +104,7 @@ const OutputSchema = z.object({
   source: z
     .enum(['sampling', 'instructions'])
     .describe(
-      "sampling: the client's LLM produced a valid model (in `schemas`). instructions: the client has no sampling; its own LLM must write the model from `instructions` and `json_schema`.",
+      "sampling: the client's LLM produced a valid model (in `schemas`). instructions: the client has no sampling; its own LLM must write the model from `instructions` and the JSON Schema at `json_schema_uri`.",
     ),
   schemas: LooseSchemasSchema.optional().describe(
     'source sampling: the valid model, as the LLM wrote it. Pass it unchanged to the generators.',
@@ -117,10 +125,12 @@ const OutputSchema = z.object({
     .describe(
       'source instructions: the rules, type table, examples and JSON Schema to write the model with.',
     ),
-  json_schema: z
-    .record(z.string(), z.unknown())
+  json_schema_uri: z
+    .string()
     .optional()
-    .describe('source instructions: the JSON Schema (2020-12) the model must validate against.'),
+    .describe(
+      'source instructions: the resource with the JSON Schema (2020-12) the model must validate against (linked in the content too; kept out of the result to spare the context).',
+    ),
   reason: z.string().optional().describe('source instructions: why the server did not sample.'),
   next_step: z.string().describe('What to do with the result.'),
   project_root: z.string().nullable().describe('The project whose app and schemas were used.'),
@@ -130,7 +140,7 @@ export const understandSchemaTool = defineTool({
   name: 'understand_schema',
   title: 'Understand a schema description',
   description:
-    'Turn a plain-language description of data ("a blog with posts that have a title, a body and comments") into the typed model the generators take. When the client supports MCP sampling, the server asks the client\'s LLM (with the JSON Schema, the type table and worked examples), validates the reply and retries with the errors, up to 3 attempts. Without sampling (most clients) it returns the instructions and the JSON Schema so that your own LLM writes the model and checks it with validate_schema_model. Writes nothing; it only talks to the client (and its LLM, under the client\'s control) and reads the project.',
+    'Turn a plain-language description of data ("a blog with posts that have a title, a body and comments") into the typed model the generators take. When the client supports MCP sampling, the server asks the client\'s LLM (with the JSON Schema, the type table and worked examples), validates the reply and retries with the errors, up to 3 attempts. Without sampling (most clients) it returns the instructions and links the JSON Schema and examples as resources, so that your own LLM writes the model and checks it with validate_schema_model. Writes nothing; it only talks to the client (and its LLM, under the client\'s control) and reads the project.',
   input: z.object({
     description: z
       .string()
@@ -248,11 +258,42 @@ function instructionsOutcome(description: string, facts: ProjectFacts, reason: s
   const structured = {
     source: 'instructions' as const,
     instructions,
-    json_schema: modelJsonSchema(),
+    json_schema_uri: MODEL_SCHEMA_URI,
     reason,
     next_step: next,
     project_root: facts.root,
   };
   const summary = `No model was generated: ${reason}, so this server cannot ask an LLM itself. You (the client's LLM) must write the model from the instructions below. ${next}`;
-  return { structured, summary, content: [{ type: 'text' as const, text: instructions }] };
+  return {
+    structured,
+    summary,
+    content: [{ type: 'text' as const, text: instructions }, ...resourceLinks()],
+  };
+}
+
+/** The resources the instructions name, as resource links a client can read on demand. */
+function resourceLinks(): ContentBlock[] {
+  return [
+    {
+      type: 'resource_link',
+      uri: MODEL_SCHEMA_URI,
+      name: 'model-schema',
+      mimeType: 'application/json',
+      description: 'The JSON Schema (2020-12) of the model.',
+    },
+    {
+      type: 'resource_link',
+      uri: TYPES_DOC_URI,
+      name: 'types',
+      mimeType: 'text/markdown',
+      description: 'Every key, type and the spec grammar.',
+    },
+    ...EXAMPLES.map((e): ContentBlock => ({
+      type: 'resource_link',
+      uri: exampleUri(e.name),
+      name: `example-${e.name}`,
+      mimeType: 'text/markdown',
+      description: e.title,
+    })),
+  ];
 }
