@@ -12,6 +12,7 @@ export {
   type ToolErrorOptions,
 } from './errors.js';
 export { logToStderr, type LogLevel } from './log.js';
+export { portableJsonSchema, withPortableJsonSchema } from './portable-schema.js';
 export {
   NO_ROOT_MESSAGE,
   noRootMessage,

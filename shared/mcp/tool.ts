@@ -26,6 +26,7 @@ import { WorkspaceError } from '../workspace/index.js';
 import { GenerationError } from '../plan/errors.js';
 import { describeError, errorResult, toolErrorResult } from './errors.js';
 import { logToStderr, type LogLevel } from './log.js';
+import { withPortableJsonSchema } from './portable-schema.js';
 import {
   ROOTS_INPUT_KEY,
   RootsInputRequired,
@@ -155,8 +156,8 @@ export function registerTools<D extends ServerDeps>(
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
+        inputSchema: withPortableJsonSchema(tool.input),
+        outputSchema: withPortableJsonSchema(tool.output),
         annotations: { ...tool.annotations },
       },
       (args, sdk) => runTool(tool, args, sdk, deps, resolver),

@@ -91,4 +91,32 @@ describe.each(present)('%s tools', (name) => {
       await c.close();
     }
   });
+
+  it('publishes schemas strict clients accept: no type arrays, every nullable as anyOf', async () => {
+    const { server } = await load(name);
+    const c = await connect(server.createServer({ cliRoots: [] }));
+    try {
+      const { tools } = await c.client.listTools();
+      for (const t of tools) {
+        for (const [which, schema] of [
+          ['inputSchema', t.inputSchema],
+          ['outputSchema', t.outputSchema],
+        ] as const) {
+          const bad: string[] = [];
+          const walk = (node: unknown, at: string): void => {
+            if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${at}[${i}]`));
+            if (typeof node !== 'object' || node === null) return;
+            const rec = node as Record<string, unknown>;
+            if (Array.isArray(rec.type)) bad.push(`${at}.type = ${JSON.stringify(rec.type)}`);
+            for (const [k, v] of Object.entries(rec))
+              if (k !== 'enum' && k !== 'const') walk(v, `${at}.${k}`);
+          };
+          walk(schema, which);
+          expect(bad, `${t.name}: ${bad.join('; ')}`).toEqual([]);
+        }
+      }
+    } finally {
+      await c.close();
+    }
+  });
 });
