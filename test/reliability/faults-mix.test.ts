@@ -76,7 +76,7 @@ async function generate(
     // Still serving.
     const again = await c.client.listTools();
     expect(again.tools.some((t) => t.name === g.tool)).toBe(true);
-    return { out, ms, root: p.root };
+    return { out, ms, root: p.root, logs: c.logs?.() ?? '' };
   } finally {
     await c.close();
     await p.cleanup();
@@ -101,7 +101,8 @@ describe('generator tools under a broken mix', () => {
         const mix = await fakeMix(bin.root, `mix-${name.replace(/\W/g, '_')}`, body);
         for (const format of ['auto', 'mix']) {
           calls++;
-          const { out } = await generate(g, mix, { format });
+          const { out, logs } = await generate(g, mix, { format });
+          expect(logs).toContain('[phx-gen-mcp] warning: mix format failed:');
           expect(out.files.length, `${g.tool} ${name}`).toBeGreaterThan(0);
           expect(out.format?.status, `${g.tool} ${name} ${format}`).toBe('failed');
           expect(out.format?.reason).toMatch(reason);

@@ -11,7 +11,45 @@ import { InMemoryTransport, type McpServer } from '@modelcontextprotocol/server'
 
 export interface Connected {
   client: Client;
+  /** The server's log lines ("[phx-gen-mcp] level: …") written while connected, kept off the test output. */
+  logs?(): string;
   close(): Promise<void>;
+}
+
+// The servers log to stderr (shared/mcp/log.ts). An in-process server shares the test's stderr, so
+// while a connection is open its log lines are collected here instead of printed; a test asserts
+// on the ones it expects. Anything else written to stderr passes through.
+const collectors = new Set<string[]>();
+let originalWrite: typeof process.stderr.write | undefined;
+
+function collectLogs(): { lines: string[]; stop(): void } {
+  const lines: string[] = [];
+  collectors.add(lines);
+  if (originalWrite === undefined) {
+    const original = process.stderr.write.bind(process.stderr) as typeof process.stderr.write;
+    originalWrite = original;
+    process.stderr.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const text =
+        typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+      if (text.startsWith('[phx-gen-mcp] ')) {
+        for (const c of collectors) c.push(text);
+        const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+        cb?.();
+        return true;
+      }
+      return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stderr.write;
+  }
+  return {
+    lines,
+    stop() {
+      collectors.delete(lines);
+      if (collectors.size === 0 && originalWrite !== undefined) {
+        process.stderr.write = originalWrite;
+        originalWrite = undefined;
+      }
+    },
+  };
 }
 
 /** Connect a client; with `roots`, it declares the capability and answers roots/list with them. */
@@ -20,6 +58,7 @@ export async function connect(
   opts: { roots?: string[] } = {},
 ): Promise<Connected> {
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  const logs = collectLogs();
   await server.connect(serverTransport);
   const client = new Client(
     { name: 'phx-gen-mcp-test', version: '0.0.0' },
@@ -34,9 +73,14 @@ export async function connect(
   await client.connect(clientTransport);
   return {
     client,
+    logs: () => logs.lines.join(''),
     async close() {
-      await client.close();
-      await server.close();
+      try {
+        await client.close();
+        await server.close();
+      } finally {
+        logs.stop();
+      }
     },
   };
 }
