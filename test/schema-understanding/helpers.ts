@@ -10,7 +10,7 @@ import {
   type CreateMessageRequest,
   type McpServer,
 } from '@modelcontextprotocol/server';
-import type { Connected } from '../support/mcp.js';
+import { collectLogs, type Connected } from '../support/mcp.js';
 
 export interface SamplingClient extends Connected {
   /** The params of every sampling request the server sent, in order. */
@@ -24,6 +24,7 @@ export async function connectWithSampling(
   opts: { roots?: string[] } = {},
 ): Promise<SamplingClient> {
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  const logs = collectLogs();
   await server.connect(serverTransport);
   const client = new Client(
     { name: 'phx-gen-mcp-sampling-test', version: '0.0.0' },
@@ -46,9 +47,14 @@ export async function connectWithSampling(
   return {
     client,
     requests,
+    logs: () => logs.lines.join(''),
     async close() {
-      await client.close();
-      await server.close();
+      try {
+        await client.close();
+        await server.close();
+      } finally {
+        logs.stop();
+      }
     },
   };
 }

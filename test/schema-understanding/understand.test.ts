@@ -108,6 +108,9 @@ describe('understand_schema with a sampling client', () => {
     expect(text).toContain('- schemas[0].fields[0].type:');
     expect(text).toContain('- schemas[0].fields[1].name:');
     expect(s.requests).toHaveLength(3);
+    expect(s.logs?.()).toContain(
+      '[phx-gen-mcp] info: understand_schema: attempt 3 gave an invalid model',
+    );
     // The prose reply was answered with "not JSON".
     expect(messageText(s.requests[1]!.messages[2]!)).toContain('The reply is not JSON');
   });

@@ -22,7 +22,7 @@ export interface Connected {
 const collectors = new Set<string[]>();
 let originalWrite: typeof process.stderr.write | undefined;
 
-function collectLogs(): { lines: string[]; stop(): void } {
+export function collectLogs(): { lines: string[]; stop(): void } {
   const lines: string[] = [];
   collectors.add(lines);
   if (originalWrite === undefined) {
