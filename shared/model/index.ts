@@ -8,6 +8,7 @@ export * from './validate.js';
 export * from './parse.js';
 export * from './database.js';
 export { ModelSchema, checkModel, formatPath } from './check.js';
+export * from './pg-type.js';
 
 let cached: Record<string, unknown> | undefined;
 
