@@ -11,62 +11,32 @@
  */
 import type { KnownSchema, PrimaryKeyType } from '../model/index.js';
 import type { KnownSchemasReader, ProjectReader } from '../plan/index.js';
+import {
+  atomList,
+  atomName,
+  callArgs,
+  callName,
+  doBlock,
+  firstErrorLine,
+  keywordOpts,
+  keywordPairs,
+  lineOf,
+  moduleAttribute,
+  named,
+  stringValue,
+} from './ast.js';
 import { parseElixir, type Node } from './parser.js';
+import { readChangeset, readSchemaBlock } from './schema-block.js';
+import type {
+  ProjectSchema,
+  ProjectSchemas,
+  SchemaAttrs,
+  Scope,
+  SkippedFile,
+} from './schema-types.js';
+import { addAlias, moduleRef, typeText } from './scope.js';
 
-export const SCHEMA_ASSOCIATION_KINDS = [
-  'belongs_to',
-  'has_many',
-  'has_one',
-  'many_to_many',
-  'embeds_one',
-  'embeds_many',
-] as const;
-export type SchemaAssociationKind = (typeof SCHEMA_ASSOCIATION_KINDS)[number];
-
-export interface ProjectSchemaField {
-  name: string;
-  /** The type as written in Elixir, aliases expanded: ":string", "Ecto.Enum", "{:array, :string}". */
-  type: string;
-  /** Ecto.Enum values, when they are literal. */
-  values?: string[];
-  virtual?: true;
-  primary_key?: true;
-}
-
-export interface ProjectSchemaAssociation {
-  kind: SchemaAssociationKind;
-  name: string;
-  /** The associated module (aliases expanded), or null when it is not a literal (`through:`). */
-  target: string | null;
-  /** belongs_to: the foreign key column. */
-  foreign_key?: string;
-}
-
-export interface ProjectSchema {
-  /** Fully-qualified module, e.g. "MyApp.Blog.Post". */
-  module: string;
-  table: string | null;
-  embedded: boolean;
-  /** Relative to the project root. */
-  file: string;
-  /** 1-based line of the schema/embedded_schema call. */
-  line: number;
-  /** Types as written: {name: "id", type: ":id"}. */
-  primary_key: { name: string; type: string } | false;
-  prefix?: string;
-  fields: ProjectSchemaField[];
-  associations: ProjectSchemaAssociation[];
-}
-
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
-export interface ProjectSchemas {
-  schemas: ProjectSchema[];
-  skipped: SkippedFile[];
-}
+export * from './schema-types.js';
 
 export interface ReadSchemasOptions {
   /** Directory to scan (default "lib"). */
@@ -82,198 +52,9 @@ export const DEFAULT_MAX_FILES = 5000;
 export const DEFAULT_MAX_BYTES = 1_000_000;
 
 // ---------------------------------------------------------------------------------------------
-// Literal helpers over tree-sitter nodes
-
-const MAX_DEPTH = 40;
-
-function named(node: Node): Node[] {
-  return node.namedChildren.filter((n) => n.type !== 'comment');
-}
-
-function callName(node: Node): string | null {
-  if (node.type !== 'call') return null;
-  const target = node.childForFieldName('target');
-  return target?.type === 'identifier' ? target.text : null;
-}
-
-function callArgs(node: Node): Node[] {
-  const args = named(node).find((n) => n.type === 'arguments');
-  return args ? named(args) : [];
-}
-
-function doBlock(node: Node): Node | null {
-  return named(node).find((n) => n.type === 'do_block') ?? null;
-}
-
-/** `@name value` → [name, value node | null]. */
-function moduleAttribute(node: Node): [string, Node | null] | null {
-  if (node.type !== 'unary_operator' || !node.text.startsWith('@')) return null;
-  const operand = node.childForFieldName('operand');
-  if (!operand) return null;
-  if (operand.type === 'identifier') return [operand.text, null];
-  const name = callName(operand);
-  if (name === null) return null;
-  const args = callArgs(operand);
-  return [name, args.length === 1 ? args[0]! : null];
-}
-
-function atomName(node: Node | null | undefined): string | null {
-  if (!node) return null;
-  if (node.type === 'atom') return node.text.slice(1);
-  if (node.type === 'quoted_atom') {
-    const parts = named(node);
-    if (parts.length === 1 && parts[0]!.type === 'quoted_content') return parts[0]!.text;
-    if (parts.length === 0) return '';
-  }
-  return null;
-}
-
-function stringValue(node: Node | null | undefined): string | null {
-  if (!node || node.type !== 'string') return null;
-  const parts = named(node);
-  if (parts.length === 0) return '';
-  if (parts.length === 1 && parts[0]!.type === 'quoted_content') return parts[0]!.text;
-  return null; // interpolation or escapes: not a plain literal
-}
-
-function keywordKey(pair: Node): string | null {
-  const key = pair.childForFieldName('key') ?? named(pair)[0];
-  if (!key) return null;
-  if (key.type === 'keyword') return key.text.trim().replace(/:$/, '');
-  if (key.type === 'quoted_keyword') {
-    const parts = named(key);
-    return parts.length === 1 ? parts[0]!.text : null;
-  }
-  return null;
-}
-
-/** The trailing keyword list of a call's arguments (`a, b, k: v` or `a, [k: v]`). */
-function keywordOpts(args: Node[]): Map<string, Node> {
-  const out = new Map<string, Node>();
-  let last = args[args.length - 1];
-  if (last?.type === 'list') {
-    const inner = named(last);
-    last = inner.length === 1 && inner[0]!.type === 'keywords' ? inner[0] : undefined;
-  }
-  if (last?.type !== 'keywords') return out;
-  for (const pair of named(last)) {
-    if (pair.type !== 'pair') continue;
-    const key = keywordKey(pair);
-    const value = pair.childForFieldName('value') ?? named(pair)[1];
-    if (key !== null && value) out.set(key, value);
-  }
-  return out;
-}
-
-/** Positional arguments (without the trailing keyword list). */
-function positional(args: Node[]): Node[] {
-  const last = args[args.length - 1];
-  if (!last) return args;
-  if (last.type === 'keywords') return args.slice(0, -1);
-  if (last.type === 'list') {
-    const inner = named(last);
-    if (inner.length === 1 && inner[0]!.type === 'keywords') return args.slice(0, -1);
-  }
-  return args;
-}
-
-function atomList(node: Node | null | undefined): string[] | null {
-  if (!node) return null;
-  if (node.type === 'list') {
-    const items = named(node);
-    if (items.length === 1 && items[0]!.type === 'keywords') {
-      // values: [draft: 1, published: 2]
-      const keys = named(items[0]!).map((p) => keywordKey(p));
-      return keys.every((k): k is string => k !== null) ? keys : null;
-    }
-    const names = items.map((i) => atomName(i));
-    return names.every((n): n is string => n !== null) ? names : null;
-  }
-  if (node.type === 'sigil') {
-    const parts = named(node);
-    const name = parts.find((p) => p.type === 'sigil_name')?.text;
-    const mods = parts.find((p) => p.type === 'sigil_modifiers')?.text ?? '';
-    const content = parts.filter((p) => p.type === 'quoted_content');
-    if ((name === 'w' || name === 'W') && mods.includes('a') && content.length <= 1) {
-      return (content[0]?.text ?? '').split(/\s+/).filter((s) => s !== '');
-    }
-  }
-  return null;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scopes: the module being read and its lexical aliases
-
-interface Scope {
-  module: string | null;
-  aliases: Map<string, string>;
-}
-
-function resolveAlias(text: string, scope: Scope): string {
-  const [head, ...rest] = text.split('.');
-  const full = head === undefined ? undefined : scope.aliases.get(head);
-  if (full === undefined) return text.replace(/^Elixir\./, '');
-  return [full, ...rest].join('.');
-}
-
-/** A module reference: `Foo.Bar` (aliases expanded), `__MODULE__`, `__MODULE__.Foo`, `:"Elixir.Foo"`. */
-function moduleRef(node: Node | null | undefined, scope: Scope): string | null {
-  if (!node) return null;
-  if (node.type === 'alias') return resolveAlias(node.text, scope);
-  if (node.type === 'identifier' && node.text === '__MODULE__') return scope.module;
-  if (node.type === 'dot') {
-    const [left, right] = named(node);
-    const base = moduleRef(left, scope);
-    if (base !== null && right?.type === 'alias') return `${base}.${right.text}`;
-    return null;
-  }
-  const atom = atomName(node);
-  if (atom !== null && /^Elixir\.[A-Z]/.test(atom)) return atom.slice('Elixir.'.length);
-  return null;
-}
-
-/** `alias A.B`, `alias A.B, as: C`, `alias A.{B, C}`, `alias __MODULE__.B`. */
-function addAlias(call: Node, scope: Scope): void {
-  const args = callArgs(call);
-  const [first] = positional(args);
-  if (!first) return;
-  const as = keywordOpts(args).get('as');
-  if (first.type === 'dot') {
-    const [left, right] = named(first);
-    if (right?.type === 'tuple') {
-      const base = moduleRef(left, scope);
-      if (base === null) return;
-      for (const item of named(right)) {
-        if (item.type !== 'alias') continue;
-        const full = `${base}.${item.text}`;
-        scope.aliases.set(item.text.split('.').pop()!, full);
-      }
-      return;
-    }
-  }
-  const full = moduleRef(first, scope);
-  if (full === null) return;
-  const short = as?.type === 'alias' ? as.text : full.split('.').pop()!;
-  scope.aliases.set(short, full);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reading modules
 
-/** Schema-relevant module attributes (from the module itself or a base module's __using__). */
-interface SchemaAttrs {
-  prefix?: string | null;
-  primary_key?: { name: string; type: string } | false;
-  foreign_key_type?: string;
-  timestamps_type?: string;
-  /** Names from @timestamps_opts inserted_at:/updated_at: (false = not defined). */
-  inserted_at?: string | false;
-  updated_at?: string | false;
-}
+const MAX_DEPTH = 40;
 
 interface FoundModule {
   module: string;
@@ -283,23 +64,15 @@ interface FoundModule {
   schemaCall: Node | null;
   embedded: boolean;
   scope: Scope;
+  /** The module body (for changeset/2) and its literal atom-list attributes (`@required […]`). */
+  body: Node[];
+  listAttrs: Map<string, string[]>;
 }
 
 interface FileResult {
   modules: FoundModule[];
   /** Attributes quoted by `defmacro __using__` in each module, for `use MyApp.Schema`. */
   usingAttrs: Map<string, SchemaAttrs>;
-}
-
-function typeText(node: Node, scope: Scope): string {
-  const mod = moduleRef(node, scope);
-  if (mod !== null && node.type !== 'atom' && node.type !== 'quoted_atom') return mod;
-  if (node.type === 'tuple') {
-    return `{${named(node)
-      .map((n) => typeText(n, scope))
-      .join(', ')}}`;
-  }
-  return oneLine(node.text);
 }
 
 function readAttribute(node: Node, attrs: SchemaAttrs, scope: Scope): void {
@@ -317,9 +90,13 @@ function readAttribute(node: Node, attrs: SchemaAttrs, scope: Scope): void {
       if (value.type === 'boolean' && value.text === 'false') {
         attrs.primary_key = false;
       } else if (value.type === 'tuple') {
-        const [n, t] = named(value);
+        const [n, t, o] = named(value);
         const pkName = atomName(n);
-        if (pkName !== null && t) attrs.primary_key = { name: pkName, type: typeText(t, scope) };
+        if (pkName !== null && t) {
+          const options: Record<string, string> = {};
+          for (const [k, v] of keywordPairs(o) ?? []) options[k] = typeText(v, scope);
+          attrs.primary_key = { name: pkName, type: typeText(t, scope), options };
+        }
       }
       break;
     }
@@ -393,8 +170,20 @@ function readModule(
   depth: number,
 ): void {
   const scope: Scope = { module, aliases: new Map(parent.aliases) };
-  const found: FoundModule = { module, file, events: [], schemaCall: null, embedded: false, scope };
+  const found: FoundModule = {
+    module,
+    file,
+    events: [],
+    schemaCall: null,
+    embedded: false,
+    scope,
+    body,
+    listAttrs: new Map(),
+  };
   for (const node of body) {
+    const attr = moduleAttribute(node);
+    const list = attr?.[1] ? atomList(attr[1]) : null;
+    if (attr && list) found.listAttrs.set(attr[0], list);
     const name = callName(node);
     if (name === 'alias') addAlias(node, scope);
     else if (name === 'use') {
@@ -431,116 +220,49 @@ function effectiveAttrs(m: FoundModule, usingAttrs: Map<string, SchemaAttrs>): S
   return attrs;
 }
 
-function buildSchema(m: FoundModule, attrs: SchemaAttrs, out: ProjectSchema[]): void {
+function buildSchema(
+  m: FoundModule,
+  attrs: SchemaAttrs,
+  out: ProjectSchema[],
+  changeset: ProjectSchema['changeset'] | null,
+): void {
   const call = m.schemaCall!;
-  const scope = m.scope;
   // A table that is not a literal string (e.g. `schema @source do`) is reported as null.
   const table = m.embedded ? null : stringValue(callArgs(call)[0]);
   const defaultPk = m.embedded ? { name: 'id', type: ':binary_id' } : { name: 'id', type: ':id' };
-  const primary_key = attrs.primary_key === undefined ? defaultPk : attrs.primary_key;
-  const fkType = attrs.foreign_key_type ?? ':id';
   const schema: ProjectSchema = {
     module: m.module,
     table,
     embedded: m.embedded,
     file: m.file,
-    line: call.startPosition.row + 1,
-    primary_key,
+    line: lineOf(call),
+    primary_key: attrs.primary_key === undefined ? defaultPk : attrs.primary_key,
     ...(attrs.prefix ? { prefix: attrs.prefix } : {}),
     fields: [],
     associations: [],
+    ...(changeset ? { changeset } : {}),
+    unreadable: [],
   };
   out.push(schema);
-  const block = doBlock(call)!;
-  for (const node of named(block)) {
-    const name = callName(node);
-    if (name === null) continue;
-    const args = callArgs(node);
-    const pos = positional(args);
-    const opts = keywordOpts(args);
-    switch (name) {
-      case 'field': {
-        const fieldName = atomName(pos[0]);
-        if (fieldName === null) break;
-        const type = pos[1] ? typeText(pos[1], scope) : ':string';
-        const values = type.includes('Ecto.Enum') ? atomList(opts.get('values')) : null;
-        schema.fields.push({
-          name: fieldName,
-          type,
-          ...(values ? { values } : {}),
-          ...(opts.get('virtual')?.text === 'true' ? { virtual: true as const } : {}),
-          ...(opts.get('primary_key')?.text === 'true' ? { primary_key: true as const } : {}),
-        });
-        break;
-      }
-      case 'timestamps': {
-        const tOpts = keywordOpts(args);
-        const typeNode = tOpts.get('type');
-        const type = typeNode
-          ? typeText(typeNode, scope)
-          : (attrs.timestamps_type ?? ':naive_datetime');
-        for (const key of ['inserted_at', 'updated_at'] as const) {
-          const v = tOpts.get(key);
-          let fieldName: string | false = attrs[key] ?? key;
-          if (v?.type === 'boolean' && v.text === 'false') fieldName = false;
-          else if (atomName(v) !== null) fieldName = atomName(v)!;
-          if (fieldName !== false) schema.fields.push({ name: fieldName, type });
-        }
-        break;
-      }
-      case 'belongs_to':
-      case 'has_many':
-      case 'has_one':
-      case 'many_to_many':
-      case 'embeds_one':
-      case 'embeds_many': {
-        const assocName = atomName(pos[0]);
-        if (assocName === null) break;
-        let target = moduleRef(pos[1], scope);
-        const inline = (name === 'embeds_one' || name === 'embeds_many') && doBlock(node);
-        if (inline && pos[1]?.type === 'alias') {
-          target = `${m.module}.${pos[1].text}`;
-          // An inline embed defines the module Parent.Name as an embedded schema.
-          buildSchema(
-            {
-              ...m,
-              module: target,
-              schemaCall: node,
-              embedded: true,
-              scope: { module: target, aliases: new Map(scope.aliases) },
-            },
-            opts.get('primary_key')?.text === 'false' ? { primary_key: false } : {},
-            out,
-          );
-        }
-        const assoc: ProjectSchemaAssociation = { kind: name, name: assocName, target };
-        if (name === 'belongs_to') {
-          const fk = atomName(opts.get('foreign_key')) ?? `${assocName}_id`;
-          assoc.foreign_key = fk;
-          if (opts.get('define_field')?.text !== 'false') {
-            const t = opts.get('type');
-            schema.fields.push({ name: fk, type: t ? typeText(t, scope) : fkType });
-          }
-        }
-        schema.associations.push(assoc);
-        break;
-      }
-    }
-  }
-}
-
-/** Line of the first syntax error, 1-based. */
-function firstErrorLine(root: Node): number {
-  const stack: Node[] = [root];
-  let steps = 0;
-  while (stack.length > 0 && steps++ < 1_000_000) {
-    const n = stack.pop()!;
-    if (n.isError || n.isMissing) return n.startPosition.row + 1;
-    if (!n.hasError) continue;
-    const kids = n.children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
-  return root.startPosition.row + 1;
+  readSchemaBlock(doBlock(call)!, schema, {
+    scope: m.scope,
+    attrs,
+    inlineEmbed(node, module, noPrimaryKey) {
+      // An inline embed defines the module Parent.Name as an embedded schema.
+      buildSchema(
+        {
+          ...m,
+          module,
+          schemaCall: node,
+          embedded: true,
+          scope: { module, aliases: new Map(m.scope.aliases) },
+        },
+        noPrimaryKey ? { primary_key: false } : {},
+        out,
+        null,
+      );
+    },
+  });
 }
 
 /** Parses one file and reads its modules; `use` runs while the tree is alive. */
@@ -600,7 +322,8 @@ export async function readSchemasFromSources(
     try {
       await readFile(f.content, f.file, (result) => {
         for (const m of result.modules) {
-          buildSchema(m, effectiveAttrs(m, usingAttrs), schemas);
+          const changeset = readChangeset(m.body, m.listAttrs, m.scope);
+          buildSchema(m, effectiveAttrs(m, usingAttrs), schemas, changeset);
         }
       });
     } catch (e) {

@@ -165,6 +165,12 @@ export const FieldSchema = z
       .boolean()
       .optional()
       .describe('Hide the value in inspect output and logs (redact: true). Default false.'),
+    cast: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether changeset/2 casts the field (default true). false leaves it out of cast, validate_required and the constraints, as phx.gen does for references fields.',
+      ),
     default: DefaultValueSchema.optional(),
     size: z
       .number()

@@ -340,16 +340,16 @@ end
     const result = await call('list_ecto_schemas', {});
     const out = structured<{
       project_root: string;
-      schemas: { module: string; table: string | null; embedded: boolean; prefix?: string }[];
+      modules: { module: string; table: string | null; embedded: boolean; prefix?: string }[];
       skipped: { file: string; reason: string }[];
     }>(result);
     expect(out.project_root).toBe(project.root);
-    expect(out.schemas.map((s) => [s.module, s.table, s.embedded])).toEqual([
+    expect(out.modules.map((s) => [s.module, s.table, s.embedded])).toEqual([
       ['MyApp.Blog.Post', 'posts', false],
       ['MyApp.Blog.Comment', 'comments', false],
       ['MyApp.Blog.Comment.Meta', null, true],
     ]);
-    expect(out.schemas[0]).toMatchObject({
+    expect(out.modules[0]).toMatchObject({
       file: 'lib/my_app/blog/post.ex',
       line: 9,
       primary_key: { name: 'id', type: ':id' },
@@ -370,7 +370,7 @@ end
         { kind: 'has_many', name: 'comments', target: 'MyApp.Blog.Comment' },
       ],
     });
-    expect(out.schemas[1]).toMatchObject({
+    expect(out.modules[1]).toMatchObject({
       prefix: 'tenant',
       primary_key: { name: 'id', type: ':binary_id' },
       fields: [
@@ -378,7 +378,7 @@ end
         { name: 'post_id', type: ':id' },
       ],
     });
-    expect(out.schemas[2]!).toMatchObject({ primary_key: false });
+    expect(out.modules[2]!).toMatchObject({ primary_key: false });
     expect(out.skipped).toHaveLength(1);
     expect(out.skipped[0]).toMatchObject({ file: 'lib/my_app/broken.ex' });
     expect(out.skipped[0]!.reason).toMatch(/syntax error/);
@@ -389,16 +389,16 @@ end
 
   it('reads the modules generate_ecto_schema wrote', async () => {
     structured(await generate({ schemas: BLOG }));
-    const out = structured<{ schemas: { module: string; associations: { name: string }[] }[] }>(
+    const out = structured<{ modules: { module: string; associations: { name: string }[] }[] }>(
       await call('list_ecto_schemas', {}),
     );
-    expect(out.schemas.map((s) => s.module)).toEqual([
+    expect(out.modules.map((s) => s.module)).toEqual([
       'MyApp.Accounts.User',
       'MyApp.Blog.Comment',
       'MyApp.Blog.Post',
       'MyApp.Blog.Tag',
     ]);
-    const post = out.schemas.find((s) => s.module === 'MyApp.Blog.Post')!;
+    const post = out.modules.find((s) => s.module === 'MyApp.Blog.Post')!;
     expect(post.associations.map((a) => a.name)).toEqual(['author', 'tags', 'comments']);
   });
 

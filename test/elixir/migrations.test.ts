@@ -14,7 +14,7 @@ import {
 } from '../../shared/elixir/migrations.js';
 import type { ColumnState, DatabaseState, TableState } from '../../shared/model/database.js';
 import { DatabaseStateSchema } from '../../shared/model/database.js';
-import { projectReader } from '../../shared/pipeline/run.js';
+import { projectReader } from '../../shared/plan/index.js';
 
 let dir: string;
 beforeEach(() => {

@@ -19,6 +19,7 @@ function field(over: Partial<Field>): Field {
     required: true,
     unique: false,
     redact: false,
+    cast: true,
     default: undefined,
     size: null,
     precision: null,

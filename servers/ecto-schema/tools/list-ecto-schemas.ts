@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import { projectRootSchema } from '../../../shared/pipeline/input.js';
-import {
-  SCHEMA_ASSOCIATION_KINDS,
-  readProjectSchemas,
-  type ProjectSchema,
-} from '../../../shared/elixir/schemas.js';
+import { readProjectModel, type SchemaModule } from '../../../shared/elixir/read-back.js';
+import { DISAGREEMENT_KINDS } from '../../../shared/elixir/schema-table.js';
+import { SCHEMA_ASSOCIATION_KINDS } from '../../../shared/elixir/schemas.js';
 import { defineTool, resolveProjectRoot } from '../../../shared/mcp/index.js';
+import { DatabaseStateSchema, SchemaDefSchema } from '../../../shared/model/index.js';
 import { projectReader } from '../../../shared/plan/index.js';
 
 export const ListEctoSchemasInput = z.object({
@@ -24,6 +23,11 @@ const FieldSchema = z.object({
   values: z.array(z.string()).optional().describe('Ecto.Enum values, when literal.'),
   virtual: z.literal(true).optional(),
   primary_key: z.literal(true).optional(),
+  line: z.number().int().describe('Line of the call that defines it.'),
+  options: z.record(z.string(), z.string()).describe('Keyword options as written (one line).'),
+  from: z
+    .enum(['field', 'timestamps', 'belongs_to'])
+    .describe('Defined by a field call, by timestamps, or as a belongs_to foreign key.'),
 });
 
 const AssociationSchema = z.object({
@@ -34,7 +38,36 @@ const AssociationSchema = z.object({
     .nullable()
     .describe('The associated module, fully qualified; null when not a literal (e.g. through:).'),
   foreign_key: z.string().optional().describe('belongs_to: the foreign key column.'),
+  line: z.number().int(),
+  options: z.record(z.string(), z.string()),
 });
+
+const UnsupportedSchema = z
+  .object({
+    file: z.string(),
+    line: z.number().int(),
+    what: z.string().describe('The field, association or statement.'),
+    reason: z.string(),
+  })
+  .describe(
+    'Code the model cannot express; `model` lacks it (or approximates it, as the reason says).',
+  );
+
+const DisagreementSchema = z
+  .object({
+    kind: z.enum(DISAGREEMENT_KINDS),
+    severity: z
+      .enum(['warning', 'info'])
+      .describe('warning: writes fail or lose data; info: legal.'),
+    field: z.string().nullable(),
+    column: z.string().nullable(),
+    schema_type: z.string().nullable(),
+    column_type: z.string().nullable().describe('PostgreSQL type of the column.'),
+    file: z.string(),
+    line: z.number().int(),
+    message: z.string().describe('What is wrong and what to do.'),
+  })
+  .describe('Where the schema module and its table (as the migrations leave it) disagree.');
 
 export const ProjectSchemaSchema = z.object({
   module: z.string().describe('Fully-qualified module, e.g. "MyApp.Blog.Post".'),
@@ -46,32 +79,68 @@ export const ProjectSchemaSchema = z.object({
   file: z.string().describe('Path relative to project_root.'),
   line: z.number().int().describe('Line of the schema/embedded_schema call.'),
   primary_key: z
-    .union([z.object({ name: z.string(), type: z.string() }), z.literal(false)])
+    .union([
+      z.object({
+        name: z.string(),
+        type: z.string(),
+        options: z.record(z.string(), z.string()).optional(),
+      }),
+      z.literal(false),
+    ])
     .describe('The primary key (type as written, e.g. ":id", ":binary_id"), or false.'),
   prefix: z.string().optional().describe('@schema_prefix, when set.'),
   fields: z
     .array(FieldSchema)
     .describe('Fields in order, including belongs_to foreign keys and timestamps.'),
   associations: z.array(AssociationSchema),
+  model: SchemaDefSchema.describe(
+    'This module as the generators take it (the same entry as in the top-level `schemas`).',
+  ),
+  unsupported: z.array(UnsupportedSchema),
+  locations: z
+    .object({
+      fields: z.record(z.string(), z.number().int()),
+      associations: z.record(z.string(), z.number().int()),
+      timestamps: z.number().int().nullable(),
+      changeset: z.number().int().nullable(),
+    })
+    .describe('Line of every field and association of `model`, of timestamps and changeset/2.'),
+  disagreements: z.array(DisagreementSchema),
 });
 
 export const ListEctoSchemasOutput = z.object({
   project_root: z.string(),
-  schemas: z.array(ProjectSchemaSchema),
+  app: z.object({ otp_app: z.string(), base_module: z.string(), repo: z.string() }),
+  schemas: z
+    .array(SchemaDefSchema)
+    .describe(
+      'Every schema module as the wire model: pass it as `schemas` to generate_ecto_schema, generate_ecto_migration and generate_phoenix_context (modules relative to app.base_module).',
+    ),
+  modules: z
+    .array(ProjectSchemaSchema)
+    .describe(
+      'Per module, in the order of `schemas`: what the code says, where, and what the model cannot say.',
+    ),
+  migrations_path: z.string().describe('The migrations directory that was replayed.'),
+  database: DatabaseStateSchema,
   skipped: z
     .array(z.object({ file: z.string(), reason: z.string() }))
     .describe('Files that could not be read (syntax errors, too large, too many files).'),
 });
 
-function describeSchema(s: ProjectSchema): string {
+function describeModule(s: SchemaModule): string {
   const where = s.embedded ? 'embedded' : (s.table ?? '?');
-  return `${s.module} (${where}) ${s.file}:${s.line}`;
+  const notes = [
+    s.unsupported.length ? `${s.unsupported.length} unsupported` : '',
+    s.disagreements.length ? `${s.disagreements.length} disagreement(s) with the table` : '',
+  ].filter((x) => x !== '');
+  return `${s.module} (${where}) ${s.file}:${s.line}${notes.length ? ` [${notes.join(', ')}]` : ''}`;
 }
 
 export const listEctoSchemas = defineTool({
   name: 'list_ecto_schemas',
   title: 'List existing Ecto schemas',
-  description: `Reads the Ecto schemas already in the project (every lib/**/*.ex file, parsed, never executed): module, table or embedded, file and line, primary key, @schema_prefix, fields with their types (belongs_to keys and timestamps included) and associations with their target modules. Use it before generating to reference existing schemas by module name (e.g. a belongs_to target "Accounts.User"). Dynamic code is left out rather than guessed; files that do not parse are listed in skipped with the reason.`,
+  description: `Reads the project back as a model (every lib/**/*.ex file and every migration, parsed, never executed). \`schemas\` is every Ecto schema module in the wire model the generators take (feed it back to them unchanged and they report every file unchanged). \`modules\` gives, per module, file and line, fields and associations as written, \`unsupported\` (code the model cannot express, with file and line), \`locations\` (the line of every field) and \`disagreements\` with its table (field without column, column without field, type or NULL mismatch). \`database\` is the state the migrations build (tables, columns with pg_type, indexes, references; warnings for what could not be interpreted). Files that do not parse are listed in skipped with the reason.`,
   input: ListEctoSchemasInput,
   output: ListEctoSchemasOutput,
   annotations: {
@@ -82,14 +151,17 @@ export const listEctoSchemas = defineTool({
   },
   async handler(args, ctx) {
     const root = await resolveProjectRoot(await ctx.roots(), args.project_root);
-    const { schemas, skipped } = await readProjectSchemas(projectReader(root), {
-      signal: ctx.signal,
-    });
+    const read = await readProjectModel(projectReader(root), { signal: ctx.signal });
+    const { modules, skipped, database } = read;
     const summary = [
-      `${schemas.length} Ecto schema(s) in ${root}${schemas.length ? ':' : '.'}`,
-      ...schemas.map((s) => `- ${describeSchema(s)}`),
+      `${modules.length} Ecto schema(s) in ${root}${modules.length ? ':' : '.'}`,
+      ...modules.map((s) => `- ${describeModule(s)}`),
+      `${database.tables.length} table(s) from ${read.migrations_path}${database.warnings.length ? `, ${database.warnings.length} warning(s):` : '.'}`,
+      ...database.warnings.map(
+        (w) => `- ${w.file ?? ''}${w.line ? `:${w.line}` : ''}: ${w.message}`,
+      ),
       ...(skipped.length ? ['Skipped:', ...skipped.map((s) => `- ${s.file}: ${s.reason}`)] : []),
     ].join('\n');
-    return { structured: { project_root: root, schemas, skipped }, summary };
+    return { structured: { project_root: root, ...read }, summary };
   },
 });

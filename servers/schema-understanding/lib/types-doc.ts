@@ -37,6 +37,7 @@ function sampleField(type: FieldType): Field {
     required: true,
     unique: false,
     redact: false,
+    cast: true,
     default: undefined,
     size: null,
     precision: null,

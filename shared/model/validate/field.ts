@@ -50,6 +50,7 @@ export function normalizeField(
     required,
     unique: f.unique ?? false,
     redact: f.redact ?? false,
+    cast: f.cast ?? true,
     default: dflt,
     size: f.size ?? null,
     precision: f.precision ?? null,

@@ -336,16 +336,19 @@ function numberLiteral(f: Field, n: number): string {
 function changesetSteps(c: Ctx): string[] {
   const s = c.schema;
   const belongs = s.associations.filter((a): a is BelongsTo => a.kind === 'belongs_to');
-  const cast = [...s.fields.map((f) => f.name), ...belongs.map((a) => a.foreign_key)];
+  const cast = [
+    ...s.fields.filter((f) => f.cast).map((f) => f.name),
+    ...belongs.map((a) => a.foreign_key),
+  ];
   const required = [
-    ...s.fields.filter((f) => f.required).map((f) => f.name),
+    ...s.fields.filter((f) => f.required && f.cast).map((f) => f.name),
     ...belongs.filter((a) => a.required).map((a) => a.foreign_key),
   ];
   const steps = [step(ex.call('cast', ['attrs', ex.list(cast.map((n) => exAtom(n)))]))];
   if (required.length > 0) {
     steps.push(step(ex.call('validate_required', [ex.list(required.map((n) => exAtom(n)))])));
   }
-  for (const f of s.fields) steps.push(...validationSteps(f));
+  for (const f of s.fields) if (f.cast) steps.push(...validationSteps(f));
   for (const ix of s.indexes) {
     if (!ix.unique) continue;
     const target =
@@ -355,7 +358,7 @@ function changesetSteps(c: Ctx): string[] {
     steps.push(step(ex.call('unique_constraint', [target], kws)));
   }
   for (const f of s.fields) {
-    if (f.type === 'references')
+    if (f.type === 'references' && f.cast)
       steps.push(step(ex.call('foreign_key_constraint', [exAtom(f.name)])));
   }
   for (const a of belongs) {
