@@ -201,6 +201,7 @@ function readBackField(
     if (column.scale !== null) def.scale = column.scale;
   }
   def.required = facts.required.has(f.name);
+  if (column && column.null === def.required) def.null = column.null;
   if (facts.cast !== null && !facts.cast.has(f.name)) def.cast = false;
   if (f.options['redact'] === 'true') def.redact = true;
   const dflt = f.options['default'];

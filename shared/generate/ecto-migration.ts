@@ -16,6 +16,7 @@
  */
 import type { App, Field, Model, PrimaryKeyType, Schema } from '../model/index.js';
 import type { PlanContext } from '../plan/index.js';
+import { satisfiedByMigrations } from './migrated.js';
 import { relativePathProblem, type PlannedFile } from '../workspace/index.js';
 import { migrationsDir } from '../view/common.js';
 import {
@@ -121,11 +122,19 @@ export async function planMigrations(
   addJoinTables(model, tables, byTable, fkSpec, nodes);
   const { order, deferred } = orderTables(nodes);
   const specs = migrationSpecs(order, deferred, ctx);
-  const planned = await assignVersions(app, dir, specs, ctx);
-  return planned.map((p) => ({
-    path: p.path,
-    content: migrationSource(migrationView(app, p.spec)),
-  }));
+  const satisfied = await satisfiedByMigrations(
+    specs.map((s) => s.spec),
+    app,
+    dir,
+    ctx,
+  );
+  const planned = await assignVersions(app, dir, specs, ctx, satisfied);
+  const out: PlannedFile[] = [];
+  for (const p of planned) {
+    const kept = p.keep ? await ctx.project.read(p.path) : null;
+    out.push({ path: p.path, content: kept ?? migrationSource(migrationView(app, p.spec)) });
+  }
+  return out;
 }
 
 /** The repo's migrations directory, or `migrations_path` (with a warning when they differ). */
@@ -193,7 +202,7 @@ function schemaNode(
       fkSpec(s, f.name, f.references.table, pkName(byTable.get(f.references.table)), {
         type: f.references.type,
         on_delete: f.references.on_delete,
-        required: f.required,
+        required: !f.null,
       }),
     );
   }
@@ -371,6 +380,8 @@ function alterSpec(
 interface PlannedMigration extends SpecNeeds {
   path: string;
   version: bigint;
+  /** Already carried out by the existing migrations: the file keeps its content. */
+  keep?: true;
 }
 
 /**
@@ -382,6 +393,7 @@ async function assignVersions(
   dir: string,
   specs: readonly SpecNeeds[],
   ctx: PlanContext,
+  satisfied: ReadonlySet<MigrationSpec>,
 ): Promise<PlannedMigration[]> {
   const existing = await scanExisting(dir, ctx);
   const used = new Set(existing.flatMap((e) => (e.version === null ? [] : [e.version])));
@@ -394,6 +406,14 @@ async function assignVersions(
     const same =
       existing.find((e) => e.modules.includes(module) && !claimed.has(e.path)) ??
       existing.find((e) => e.name === spec.name && !claimed.has(e.path));
+    if (satisfied.has(spec)) {
+      // Already migrated: the file that did it (if it has this name) is reported unchanged.
+      if (same) {
+        claimed.add(same.path);
+        planned.push({ path: same.path, spec, needs, version: same.version ?? 0n, keep: true });
+      }
+      continue;
+    }
     let path: string;
     let version: bigint;
     if (same) {

@@ -2,10 +2,11 @@
  * The ecto-schema generator (pure: no fs, no MCP, no clock): one module per schema of the batch,
  * embedded ones included, at lib/<otp_app>/<module path>.ex.
  */
-import type { Model } from '../model/index.js';
+import type { Model, Schema } from '../model/index.js';
 import type { PlanContext } from '../plan/index.js';
 import { schemaSource, schemaView } from '../view/ecto-schema/schema.ex.js';
 import { fullModule } from '../view/common.js';
+import { existingReader, readBackInBatch } from './equivalent.js';
 import type { PlannedFile } from '../workspace/index.js';
 
 /** Whether mix.exs lists `{:phoenix, …}` among its deps (so Phoenix.Param exists). */
@@ -35,8 +36,24 @@ export async function planEctoSchemas(
       );
     }
   }
-  return model.schemas.map((schema) => {
+  const renderSchema = (schema: Schema): PlannedFile => {
     const view = schemaView(app, schema, { phoenixParam });
     return { path: view.path, content: schemaSource(view) };
-  });
+  };
+  const reader = existingReader(model, ctx);
+  const planned: PlannedFile[] = [];
+  for (const [i, schema] of model.schemas.entries()) {
+    const file = renderSchema(schema);
+    const existing = await ctx.project.read(file.path).catch(() => null);
+    if (existing !== null && existing !== file.content) {
+      // A module that says the same in another layout (phx.gen's) is kept as it is.
+      const same = await readBackInBatch(model, i, file.path, existing, reader);
+      if (same && renderSchema(same).content === file.content) {
+        planned.push({ ...file, content: existing });
+        continue;
+      }
+    }
+    planned.push(file);
+  }
+  return planned;
 }

@@ -43,6 +43,8 @@ export interface Field {
   required: boolean;
   unique: boolean;
   redact: boolean;
+  /** Whether the column allows NULL (default: not required). */
+  null: boolean;
   /** Whether changeset/2 casts it (phx.gen leaves references fields out). */
   cast: boolean;
   /** undefined: no default. */

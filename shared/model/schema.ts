@@ -165,6 +165,12 @@ export const FieldSchema = z
       .boolean()
       .optional()
       .describe('Hide the value in inspect output and logs (redact: true). Default false.'),
+    null: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether the column allows NULL. Defaults to the opposite of required; phx.gen writes nullable columns for required fields.',
+      ),
     cast: z
       .boolean()
       .optional()

@@ -20,6 +20,7 @@ function field(over: Partial<Field>): Field {
     unique: false,
     redact: false,
     cast: true,
+    null: false,
     default: undefined,
     size: null,
     precision: null,

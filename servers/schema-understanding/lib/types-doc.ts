@@ -38,6 +38,7 @@ function sampleField(type: FieldType): Field {
     unique: false,
     redact: false,
     cast: true,
+    null: false,
     default: undefined,
     size: null,
     precision: null,

@@ -50,6 +50,7 @@ export function normalizeField(
     required,
     unique: f.unique ?? false,
     redact: f.redact ?? false,
+    null: f.null ?? !required,
     cast: f.cast ?? true,
     default: dflt,
     size: f.size ?? null,

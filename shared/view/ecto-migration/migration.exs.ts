@@ -209,7 +209,7 @@ export function columnEx(c: ColumnSpec): Ex {
       if (f.default !== undefined && f.default !== null) {
         opts.push(kw('default', defaultLiteral(f, f.default)));
       }
-      if (f.required) opts.push(kw('null', 'false'));
+      if (!f.null) opts.push(kw('null', 'false'));
       return ex.callNoParens('add', [exAtom(f.name), migrationType(f)], opts);
     }
   }
