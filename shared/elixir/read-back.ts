@@ -6,6 +6,8 @@
  */
 import type { DatabaseState } from '../model/database.js';
 import type { SchemaDef } from '../model/schema.js';
+import { defaultTable, lastSegment, ownerKey } from '../model/index.js';
+import { underscore } from '../naming/index.js';
 import { detectProject } from '../project/detect.js';
 import { replayMigrations, migrationsPath, type MigrationsReader } from './migrations.js';
 import { readBackSchema, type SchemaLocations, type UnsupportedConstruct } from './schema-model.js';
@@ -53,6 +55,34 @@ async function appOf(reader: MigrationsReader): Promise<ReadBackApp> {
   }
 }
 
+/**
+ * A belongs_to whose target declares the matching has_many/has_one says so in `inverse` (and
+ * `inverse_name` when it is not the default name), as the model that generated them did.
+ */
+function linkInverses(models: SchemaDef[]): void {
+  const byModule = new Map(models.map((m) => [m.module, m]));
+  for (const m of models) {
+    for (const a of m.associations ?? []) {
+      if (a.kind !== 'belongs_to') continue;
+      const fk = a.foreign_key ?? `${a.name}_id`;
+      const inverse = byModule
+        .get(a.target)
+        ?.associations?.find(
+          (t) =>
+            (t.kind === 'has_many' || t.kind === 'has_one') &&
+            t.target === m.module &&
+            (t.foreign_key ?? ownerKey(m.module)) === fk,
+        );
+      if (!inverse || (inverse.kind !== 'has_many' && inverse.kind !== 'has_one')) continue;
+      a.inverse = inverse.kind;
+      const single = underscore(lastSegment(m.module));
+      const plural = m.table ?? defaultTable(m.module);
+      const defaultName = inverse.kind === 'has_many' ? plural : single;
+      if (inverse.name !== defaultName) a.inverse_name = inverse.name;
+    }
+  }
+}
+
 /** Schemas, tables and their disagreements, read (never executed) from the project. */
 export async function readProjectModel(
   reader: MigrationsReader,
@@ -73,6 +103,7 @@ export async function readProjectModel(
     const back = readBackSchema(s, { baseModule: app.base_module, table });
     return { ...s, ...back, disagreements: schemaVsTable(s, database) };
   });
+  linkInverses(modules.map((m) => m.model));
   return {
     app,
     migrations_path: path,

@@ -179,6 +179,11 @@ function pipeline(node: Node): Node[] {
 /** A literal list of atoms, directly or through a module attribute of the module. */
 function namesOf(node: Node | undefined, moduleAttrs: Map<string, string[]>): string[] | null {
   if (!node) return null;
+  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '++') {
+    const left = namesOf(node.childForFieldName('left') ?? undefined, moduleAttrs);
+    const right = namesOf(node.childForFieldName('right') ?? undefined, moduleAttrs);
+    return left && right ? [...left, ...right] : null;
+  }
   const attr = moduleAttribute(node);
   if (attr && attr[1] === null) return moduleAttrs.get(attr[0]) ?? null;
   const one = atomName(node);
