@@ -14,6 +14,9 @@
  *    `mix` processes per generation call (the fake mix appends one line per run).
  * 4. Scaling: 10, 100, 1000 schemas in one dry_run call per generator; per-schema time at 1000 ÷
  *    per-schema time at 100 (1.0 = linear).
+ * 5. Read-back (bench/read-back.ts): a project of 100 schema modules and 300 migrations read
+ *    whole in process (list_ecto_schemas' work), and read again with nothing changed on disk.
+ *    `--read-back-only` runs just this part.
  *
  * Prints the tables, writes .bench/results.json and .bench/results.md. Wall-clock figures depend
  * on what else runs on the machine: the report states the load average, and the warm table the
@@ -32,6 +35,7 @@ import type { SchemaDef } from '../shared/model/index.js';
 import { CONFIG_EXS, MIX_EXS } from '../test/support/mcp.js';
 import { coldStart } from './cold-start.js';
 import { APP, domain, oneField, twentyFields } from './domain.js';
+import { measureReadBack, READ_BACK_TARGETS, type ReadBackResult } from './read-back.js';
 import { ms, summarize, type Summary } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +64,8 @@ interface Options {
   /** Exit 1 when a target fails (for CI); the default only reports. */
   check: boolean;
   only: string[] | null;
+  readBack: boolean;
+  readBackOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -72,12 +78,16 @@ function parseOptions(argv: string[]): Options {
     warm: true,
     check: false,
     only: null,
+    readBack: true,
+    readBackOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quick')
       Object.assign(o, { coldRuns: 10, smallRuns: 15, domainRuns: 3, scalingRuns: 1 });
     else if (a === '--no-scaling') o.scaling = false;
+    else if (a === '--read-back-only') o.readBackOnly = true;
+    else if (a === '--no-read-back') o.readBack = false;
     else if (a === '--cold-only') o.warm = false;
     else if (a === '--check') o.check = true;
     else if (a === '--only') o.only = (argv[++i] ?? '').split(',').filter(Boolean);
@@ -774,8 +784,58 @@ function memoryTable(runs: ServerRun[]): string {
 
 // ---------------------------------------------------------------------------------------------
 
+function readBackRows(r: ReadBackResult): TargetRow[] {
+  const what = `${r.schemas} schema modules, ${r.migrations} migrations (${r.tables} tables)`;
+  return [
+    {
+      figure: `read-back whole read p50 (${what})`,
+      value: ms(r.whole.p50),
+      target: `≤ ${READ_BACK_TARGETS.wholeMs} ms`,
+      pass: r.whole.p50 <= READ_BACK_TARGETS.wholeMs,
+    },
+    {
+      figure: 'read-back repeat read p50 (nothing changed on disk)',
+      value: ms(r.repeat.p50),
+      target: `≤ ${READ_BACK_TARGETS.repeatMs} ms`,
+      pass: r.repeat.p50 <= READ_BACK_TARGETS.repeatMs,
+    },
+  ];
+}
+
+function readBackText(r: ReadBackResult, rows: TargetRow[]): string {
+  const line = (name: string, x: Summary) =>
+    `| ${name} | ${x.n} | ${ms(x.min)} | ${ms(x.p50)} | ${ms(x.p95)} |`;
+  return [
+    '**Read-back** (in process)',
+    '',
+    '| read | runs | best | p50 | p95 |',
+    '| --- | --- | --- | --- | --- |',
+    line('whole', r.whole),
+    line('repeat', r.repeat),
+    '',
+    ...rows.map((t) => `- ${t.figure}: ${t.value} (${t.target}) ${t.pass ? 'pass' : 'FAIL'}`),
+  ].join('\n');
+}
+
+async function readBackOnly(opts: Options): Promise<void> {
+  const r = await measureReadBack(opts.domainRuns);
+  const rows = readBackRows(r);
+  const m = await machine();
+  const text = `Machine: load average ${m.load}; commit ${m.commit}\n\n${readBackText(r, rows)}`;
+  await writeFile(
+    path.join(OUT, 'read-back.json'),
+    `${JSON.stringify({ machine: m, readBack: r }, null, 2)}\n`,
+  );
+  process.stdout.write(`${text}\n`);
+  if (opts.check && rows.some((t) => t.pass === false)) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  if (opts.readBackOnly) {
+    await mkdir(OUT, { recursive: true });
+    return readBackOnly(opts);
+  }
   const started = performance.now();
   await mkdir(OUT, { recursive: true });
   const servers = presentServers(opts.only);
@@ -815,9 +875,14 @@ async function main(): Promise<void> {
     }
   }
 
+  const readBack = opts.readBack ? await measureReadBack(opts.domainRuns) : null;
   const m = await machine();
-  const targets = targetRows(cold, runs);
-  const text = report(m, cold, runs, targets, missing);
+  const readBackTargets = readBack ? readBackRows(readBack) : [];
+  const targets = [...targetRows(cold, runs), ...readBackTargets];
+  const text = [
+    report(m, cold, runs, targets, missing),
+    ...(readBack ? [readBackText(readBack, readBackTargets)] : []),
+  ].join('\n\n');
   const seconds = (performance.now() - started) / 1000;
   await writeFile(
     path.join(OUT, 'results.json'),
@@ -829,6 +894,7 @@ async function main(): Promise<void> {
         missing,
         targets,
         coldStart: cold,
+        readBack,
         servers: runs.map(({ stderrTail: _s, ...r }) => r),
       },
       null,

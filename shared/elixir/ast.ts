@@ -5,9 +5,30 @@
  */
 import type { Node } from './parser.js';
 
-/** Named children without comments. */
+/**
+ * Named children without comments. Crossing into the WASM tree is what reading costs, so the
+ * children of each node are kept for the tree being read (see {@link forgetChildren}).
+ */
+let childrenOf = new Map<number, Node[]>();
+let childrenTree: unknown = null;
+
 export function named(node: Node): Node[] {
-  return node.namedChildren.filter((n) => n.type !== 'comment');
+  if (node.tree !== childrenTree) {
+    childrenOf = new Map();
+    childrenTree = node.tree;
+  }
+  let kids = childrenOf.get(node.id);
+  if (!kids) {
+    kids = node.namedChildren.filter((n) => n.type !== 'comment');
+    childrenOf.set(node.id, kids);
+  }
+  return kids;
+}
+
+/** Drops the kept children (call before deleting a tree). */
+export function forgetChildren(): void {
+  childrenOf = new Map();
+  childrenTree = null;
 }
 
 /** `name(...)` / `name ...` → "name"; null for anything else (remote calls included). */

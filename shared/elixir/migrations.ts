@@ -19,7 +19,7 @@ import {
   type TableState,
 } from '../model/database.js';
 import { detectProject } from '../project/detect.js';
-import { firstErrorLine } from './ast.js';
+import { firstErrorLine, forgetChildren } from './ast.js';
 import {
   readMigrationTree,
   type ColumnOp,
@@ -36,6 +36,11 @@ export interface MigrationsReader {
   root: string | null;
   read(rel: string): Promise<string | null>;
   list(relDir: string, opts?: { recursive?: boolean; extensions?: string[] }): Promise<string[]>;
+  /** Files with size and mtime; when present, a repeat read of an unchanged project is cached. */
+  stamps?(
+    relDir: string,
+    opts?: { recursive?: boolean; extensions?: string[] },
+  ): Promise<{ path: string; size: number; mtimeMs: number }[]>;
 }
 
 export interface ReplayOptions {
@@ -44,6 +49,8 @@ export interface ReplayOptions {
   /** The repo module ("MyApp.Repo"); default: detected from mix.exs and the config. */
   repo?: string;
   signal?: AbortSignal;
+  /** Use the parse cache (default true). */
+  cache?: boolean;
 }
 
 /** A migration file to replay. */
@@ -129,6 +136,7 @@ async function opsOf(source: MigrationSource, cacheKey: string | null): Promise<
         ]
       : readMigrationTree(tree.rootNode);
   } finally {
+    forgetChildren();
     tree.delete();
   }
   if (cacheKey !== null) {
@@ -431,7 +439,7 @@ export async function replayMigrations(
     if (content !== null) sources.push({ file: f.file, content });
   }
   return replaySources(sources, {
-    cacheScope: reader.root,
+    ...(opts.cache === false ? {} : { cacheScope: reader.root }),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
 }

@@ -41,6 +41,8 @@ export interface ProjectModel {
 
 export interface ReadProjectOptions {
   app?: ReadBackApp;
+  /** Use the parse caches (default true); false reads and parses everything afresh. */
+  cache?: boolean;
   signal?: AbortSignal;
 }
 
@@ -83,17 +85,66 @@ function linkInverses(models: SchemaDef[]): void {
   }
 }
 
-/** Schemas, tables and their disagreements, read (never executed) from the project. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The last read per project root, with the size and mtime of every file it depends on. */
+const lastRead = new Map<string, { key: string; model: ProjectModel }>();
+
+/** Size and mtime of everything a read depends on (null when the reader cannot tell). */
+async function fingerprint(
+  reader: MigrationsReader,
+  app: ReadBackApp,
+  path: string,
+): Promise<string | null> {
+  if (!reader.stamps) return null;
+  const parts = await Promise.all([
+    reader.stamps('lib', { recursive: true, extensions: ['.ex'] }),
+    reader.stamps(path, { recursive: true, extensions: ['.exs'] }),
+    reader.stamps('config', { extensions: ['.exs'] }),
+  ]);
+  const stamps = parts.flat().map((s) => `${s.path}\0${s.size}\0${s.mtimeMs}`);
+  return `${JSON.stringify(app)}\0${path}\0${stamps.join('\n')}`;
+}
+
+/**
+ * Schemas, tables and their disagreements, read (never executed) from the project. A repeat
+ * read of a project where no file under lib/, config/ or the migrations changed size or mtime
+ * returns the previous answer. Answers are frozen (they may be shared): copy before changing.
+ */
 export async function readProjectModel(
   reader: MigrationsReader,
   opts: ReadProjectOptions = {},
 ): Promise<ProjectModel> {
   const app = opts.app ?? (await appOf(reader));
   const path = await migrationsPath(reader, app.repo);
+  const useCache = opts.cache !== false && reader.root !== null;
+  const key = useCache ? await fingerprint(reader, app, path) : null;
+  const hit = reader.root === null ? undefined : lastRead.get(reader.root);
+  if (key !== null && hit?.key === key) return hit.model;
+  const model = deepFreeze(await readAfresh(reader, app, path, opts));
+  if (key !== null && reader.root !== null) {
+    if (lastRead.size >= 64) lastRead.clear();
+    lastRead.set(reader.root, { key, model });
+  }
+  return model;
+}
+
+async function readAfresh(
+  reader: MigrationsReader,
+  app: ReadBackApp,
+  path: string,
+  opts: ReadProjectOptions,
+): Promise<ProjectModel> {
   const signal = opts.signal ? { signal: opts.signal } : {};
   const [found, database] = await Promise.all([
-    readProjectSchemas(reader, signal),
-    replayMigrations(reader, { path, ...signal }),
+    readProjectSchemas(reader, { ...signal, cache: opts.cache ?? true }),
+    replayMigrations(reader, { path, ...signal, cache: opts.cache ?? true }),
   ]);
   const modules = found.schemas.map((s): SchemaModule => {
     const table = s.embedded

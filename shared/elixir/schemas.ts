@@ -18,6 +18,7 @@ import {
   callName,
   doBlock,
   firstErrorLine,
+  forgetChildren,
   keywordOpts,
   keywordPairs,
   lineOf,
@@ -46,6 +47,8 @@ export interface ReadSchemasOptions {
   /** Larger files are skipped (default 1 MB). */
   maxBytes?: number;
   signal?: AbortSignal;
+  /** Reuse the last result for this root when every file is byte-identical (default true). */
+  cache?: boolean;
 }
 
 export const DEFAULT_MAX_FILES = 5000;
@@ -281,6 +284,7 @@ async function readFile(
     use?.(result);
     return { ok: true, result };
   } finally {
+    forgetChildren();
     tree.delete();
   }
 }
@@ -368,8 +372,32 @@ export async function readProjectSchemas(
     }
     files.push({ file, content });
   }
-  const result = await readSchemasFromSources(files, opts.signal);
-  return { schemas: result.schemas, skipped: [...skipped, ...result.skipped] };
+  const hit = lastRead.get(project.root);
+  if (opts.cache !== false && hit && sameSources(hit.files, files)) {
+    return structuredClone(hit.result);
+  }
+  const read = await readSchemasFromSources(files, opts.signal);
+  const result = { schemas: read.schemas, skipped: [...skipped, ...read.skipped] };
+  if (opts.cache !== false) {
+    if (lastRead.size >= 64) lastRead.clear();
+    lastRead.set(project.root, { files, result: structuredClone(result) });
+  }
+  return result;
+}
+
+/** The last read of each project root: its sources and what they gave. */
+const lastRead = new Map<
+  string,
+  { files: { file: string; content: string }[]; result: ProjectSchemas }
+>();
+
+function sameSources(
+  a: readonly { file: string; content: string }[],
+  b: readonly { file: string; content: string }[],
+): boolean {
+  return (
+    a.length === b.length && a.every((x, i) => x.file === b[i]!.file && x.content === b[i]!.content)
+  );
 }
 
 function keyType(type: string): PrimaryKeyType | null {

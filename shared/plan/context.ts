@@ -12,6 +12,11 @@ export interface ProjectReader {
   root: string | null;
   read(rel: string): Promise<string | null>;
   list(relDir: string, opts?: { recursive?: boolean; extensions?: string[] }): Promise<string[]>;
+  /** Files with size and mtime, for caches that must notice any change (optional). */
+  stamps?(
+    relDir: string,
+    opts?: { recursive?: boolean; extensions?: string[] },
+  ): Promise<{ path: string; size: number; mtimeMs: number }[]>;
 }
 
 export interface PlanContext {
@@ -39,5 +44,6 @@ export function projectReader(root: string | null): ProjectReader {
     root,
     read: (rel) => fs.readText(rel),
     list: (relDir, opts) => fs.listFiles(relDir, opts ?? {}),
+    stamps: (relDir, opts) => fs.listStamps(relDir, opts ?? {}),
   };
 }

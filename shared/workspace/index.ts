@@ -33,6 +33,7 @@ export {
   listFiles,
   readText,
   rootReader,
+  type FileStamp,
   type ListFilesOptions,
   type RootReader,
 } from './read.js';

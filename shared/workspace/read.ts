@@ -120,10 +120,26 @@ function listFilesIn(rootReal: string, relDir: string, opts: ListFilesOptions): 
   return out.sort();
 }
 
+/** A file's size and modification time: enough to tell that it has not changed. */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+function stampsIn(rootReal: string, relDir: string, opts: ListFilesOptions): FileStamp[] {
+  return listFilesIn(rootReal, relDir, opts).map((rel) => {
+    const st = statSync(path.join(rootReal, ...rel.split('/')));
+    return { path: rel, size: st.size, mtimeMs: st.mtimeMs };
+  });
+}
+
 /** {@link readText} and {@link listFiles} under one root. */
 export interface RootReader {
   readText(rel: string): Promise<string | null>;
   listFiles(relDir: string, opts?: ListFilesOptions): Promise<string[]>;
+  /** {@link listFiles} with each file's size and mtime (for caches keyed by them). */
+  listStamps(relDir: string, opts?: ListFilesOptions): Promise<FileStamp[]>;
 }
 
 /**
@@ -137,5 +153,6 @@ export function rootReader(root: string): RootReader {
   return {
     readText: async (rel) => readTextIn(rootReal(), rel),
     listFiles: async (relDir, opts = {}) => listFilesIn(rootReal(), relDir, opts),
+    listStamps: async (relDir, opts = {}) => stampsIn(rootReal(), relDir, opts),
   };
 }

@@ -17,7 +17,7 @@ import {
   type Schema,
   type SchemaDef,
 } from '../../shared/model/index.js';
-import { projectReader, type PlanContext } from '../../shared/pipeline/run.js';
+import { projectReader, type PlanContext } from '../../shared/plan/index.js';
 import { writeFiles } from '../../shared/workspace/index.js';
 
 const APP: App = { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };

@@ -1,0 +1,103 @@
+/**
+ * The read-back figures of issue 18, in process: a project with 100 schema modules and 300
+ * migrations (100 creates written by the generators, then 200 alters: add, modify, rename,
+ * remove, indexes) read whole by `readProjectModel` (every module to the wire model, every
+ * migration replayed, disagreements), then read again with nothing changed on disk (the caches
+ * keyed by path and content answer). The parser is loaded before timing (a server loads it once).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { elixirParser } from '../shared/elixir/parser.js';
+import { readProjectModel } from '../shared/elixir/read-back.js';
+import { planEctoSchemas } from '../shared/generate/ecto-schema.js';
+import { planMigrations } from '../shared/generate/ecto-migration.js';
+import { normalizeModel } from '../shared/model/index.js';
+import { projectReader, type PlanContext } from '../shared/plan/index.js';
+import { writeFiles } from '../shared/workspace/index.js';
+import { APP, domain } from './domain.js';
+import { summarize, type Summary } from './stats.js';
+
+export const READ_BACK_TARGETS = { wholeMs: 150, repeatMs: 10 };
+
+export interface ReadBackResult {
+  schemas: number;
+  migrations: number;
+  tables: number;
+  whole: Summary;
+  repeat: Summary;
+}
+
+/** Alter k of a table: add a column (and its index), change its type, rename it. */
+function alterMigration(k: number, table: string): string {
+  const col = `extra_${Math.floor(k / 3)}`;
+  const steps = [
+    `    alter table(:${table}) do\n      add :${col}, :string, size: 80\n    end\n\n    create index(:${table}, [:${col}])`,
+    `    alter table(:${table}) do\n      modify :${col}, :text, null: true\n    end`,
+    `    rename table(:${table}), :${col}, to: :renamed_${Math.floor(k / 3)}`,
+  ];
+  return `defmodule MyApp.Repo.Migrations.Evolve${k} do\n  use Ecto.Migration\n\n  def change do\n${steps[k % 3]}\n  end\nend\n`;
+}
+
+export async function buildProject(dir: string): Promise<{ schemas: number; migrations: number }> {
+  const schemas = domain(100);
+  const { model } = normalizeModel({ app: APP, schemas });
+  if (!model) throw new Error('bench: the read-back domain is not a valid model');
+  const ctx: PlanContext = {
+    project: projectReader(dir),
+    clock: () => new Date('2024-01-01T00:00:00Z'),
+    warn: () => undefined,
+    signal: new AbortController().signal,
+    progress: async () => undefined,
+  };
+  const files = [
+    ...(await planEctoSchemas(model, {}, ctx)),
+    ...(await planMigrations(model, {}, ctx)),
+  ];
+  const creates = files.filter((f) => f.path.startsWith('priv/')).length;
+  // The rest up to 300: alters on the tables, three per table (add, modify, rename).
+  const tables = model.schemas.map((s) => s.table);
+  for (let k = 0; k < 300 - creates; k++) {
+    files.push({
+      path: `priv/repo/migrations/${20250101000000 + k}_evolve_${k}.exs`,
+      content: alterMigration(k, tables[Math.floor(k / 3) % tables.length]!),
+    });
+  }
+  await writeFile(
+    path.join(dir, 'mix.exs'),
+    'defmodule MyApp.MixProject do\n  use Mix.Project\n  def project, do: [app: :my_app, version: "0.1.0"]\nend\n',
+  );
+  await writeFiles(dir, files, { onConflict: 'overwrite', dryRun: false });
+  return {
+    schemas: model.schemas.length,
+    migrations: files.filter((f) => f.path.startsWith('priv/')).length,
+  };
+}
+
+export async function measureReadBack(runs: number): Promise<ReadBackResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'phx-gen-mcp-readback-'));
+  try {
+    const built = await buildProject(dir);
+    await elixirParser();
+    const whole: number[] = [];
+    const repeat: number[] = [];
+    let tables = 0;
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      const first = await readProjectModel(projectReader(dir), { cache: false });
+      whole.push(performance.now() - t0);
+      tables = first.database.tables.length;
+      if (first.database.warnings.length > 0) {
+        throw new Error(`bench: replay warnings: ${first.database.warnings[0]!.message}`);
+      }
+      await readProjectModel(projectReader(dir));
+      const t1 = performance.now();
+      await readProjectModel(projectReader(dir));
+      repeat.push(performance.now() - t1);
+    }
+    return { ...built, tables, whole: summarize(whole), repeat: summarize(repeat) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
