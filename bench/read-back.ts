@@ -27,6 +27,9 @@ export interface ReadBackResult {
   tables: number;
   whole: Summary;
   repeat: Summary;
+  /** CPU time (user + system) of the same reads: what they cost on an idle machine. */
+  wholeCpu: Summary;
+  repeatCpu: Summary;
 }
 
 /** Alter k of a table: add a column (and its index), change its type, rename it. */
@@ -82,21 +85,38 @@ export async function measureReadBack(runs: number): Promise<ReadBackResult> {
     await elixirParser();
     const whole: number[] = [];
     const repeat: number[] = [];
+    const wholeCpu: number[] = [];
+    const repeatCpu: number[] = [];
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(since);
+      return (d.user + d.system) / 1000;
+    };
     let tables = 0;
     for (let r = 0; r < runs; r++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const first = await readProjectModel(projectReader(dir), { cache: false });
       whole.push(performance.now() - t0);
+      wholeCpu.push(cpuMs(c0));
       tables = first.database.tables.length;
       if (first.database.warnings.length > 0) {
         throw new Error(`bench: replay warnings: ${first.database.warnings[0]!.message}`);
       }
       await readProjectModel(projectReader(dir));
+      const c1 = process.cpuUsage();
       const t1 = performance.now();
       await readProjectModel(projectReader(dir));
       repeat.push(performance.now() - t1);
+      repeatCpu.push(cpuMs(c1));
     }
-    return { ...built, tables, whole: summarize(whole), repeat: summarize(repeat) };
+    return {
+      ...built,
+      tables,
+      whole: summarize(whole),
+      repeat: summarize(repeat),
+      wholeCpu: summarize(wholeCpu),
+      repeatCpu: summarize(repeatCpu),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

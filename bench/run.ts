@@ -811,7 +811,9 @@ function readBackText(r: ReadBackResult, rows: TargetRow[]): string {
     '| read | runs | best | p50 | p95 |',
     '| --- | --- | --- | --- | --- |',
     line('whole', r.whole),
+    line('whole, CPU time', r.wholeCpu),
     line('repeat', r.repeat),
+    line('repeat, CPU time', r.repeatCpu),
     '',
     ...rows.map((t) => `- ${t.figure}: ${t.value} (${t.target}) ${t.pass ? 'pass' : 'FAIL'}`),
   ].join('\n');

@@ -299,42 +299,54 @@ export async function readSchemasFromSources(
 ): Promise<ProjectSchemas> {
   const skipped: SkippedFile[] = [];
   const usingAttrs = new Map<string, SchemaAttrs>();
-  // Pass 1: which files hold schemas, and base modules' __using__ attributes (any file).
-  // Trees are deleted per file (WASM memory), so pass 2 parses the schema files again.
-  const withSchemas: { file: string; content: string }[] = [];
+  // One pass reads every file with the base modules known so far. Trees are deleted per file
+  // (WASM memory), so a file whose `use` named a module only later found to quote schema
+  // attributes in its __using__ is parsed a second time, at the end.
+  const perFile: {
+    file: { file: string; content: string };
+    schemas: ProjectSchema[];
+    unknown: Set<string>;
+  }[] = [];
+  const build = (result: FileResult) => {
+    const schemas: ProjectSchema[] = [];
+    const unknown = new Set<string>();
+    for (const m of result.modules) {
+      for (const e of m.events) if ('use' in e && !usingAttrs.has(e.use)) unknown.add(e.use);
+      const changeset = readChangeset(m.body, m.listAttrs, m.scope);
+      buildSchema(m, effectiveAttrs(m, usingAttrs), schemas, changeset);
+    }
+    return { schemas, unknown };
+  };
   for (const f of files) {
     signal?.throwIfAborted();
     if (!/schema/i.test(f.content)) continue;
+    let built: { schemas: ProjectSchema[]; unknown: Set<string> } | undefined;
     let r: Awaited<ReturnType<typeof readFile>>;
     try {
-      r = await readFile(f.content, f.file);
+      r = await readFile(f.content, f.file, (result) => {
+        for (const [k, v] of result.usingAttrs) usingAttrs.set(k, v);
+        built = build(result);
+      });
     } catch (e) {
       skipped.push({ file: f.file, reason: `could not be parsed: ${(e as Error).message}` });
       continue;
     }
-    if (!r.ok) {
-      skipped.push({ file: f.file, reason: r.reason });
-      continue;
-    }
-    for (const [k, v] of r.result.usingAttrs) usingAttrs.set(k, v);
-    if (r.result.modules.length > 0) withSchemas.push(f);
+    if (!r.ok) skipped.push({ file: f.file, reason: r.reason });
+    else if (built && built.schemas.length > 0) perFile.push({ file: f, ...built });
   }
-  // Pass 2: the schemas, with every base module known.
-  const schemas: ProjectSchema[] = [];
-  for (const f of withSchemas) {
+  for (const entry of perFile) {
+    if (![...entry.unknown].some((u) => usingAttrs.has(u))) continue;
     signal?.throwIfAborted();
     try {
-      await readFile(f.content, f.file, (result) => {
-        for (const m of result.modules) {
-          const changeset = readChangeset(m.body, m.listAttrs, m.scope);
-          buildSchema(m, effectiveAttrs(m, usingAttrs), schemas, changeset);
-        }
+      await readFile(entry.file.content, entry.file.file, (result) => {
+        entry.schemas = build(result).schemas;
       });
     } catch (e) {
-      skipped.push({ file: f.file, reason: `could not be read: ${(e as Error).message}` });
+      skipped.push({ file: entry.file.file, reason: `could not be read: ${(e as Error).message}` });
+      entry.schemas = [];
     }
   }
-  return { schemas, skipped };
+  return { schemas: perFile.flatMap((e) => e.schemas), skipped };
 }
 
 /** The project's Ecto schemas under `lib/` (bounded; never throws on file contents). */
