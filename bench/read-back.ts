@@ -19,6 +19,8 @@ import { writeFiles } from '../shared/workspace/index.js';
 import { APP, domain } from './domain.js';
 import { summarize, type Summary } from './stats.js';
 
+const READ_APP = { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
+
 export const READ_BACK_TARGETS = { wholeMs: 150, repeatMs: 10 };
 
 export interface ReadBackResult {
@@ -95,17 +97,17 @@ export async function measureReadBack(runs: number): Promise<ReadBackResult> {
     for (let r = 0; r < runs; r++) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const first = await readProjectModel(projectReader(dir), { cache: false });
+      const first = await readProjectModel(projectReader(dir), { app: READ_APP, cache: false });
       whole.push(performance.now() - t0);
       wholeCpu.push(cpuMs(c0));
       tables = first.database.tables.length;
       if (first.database.warnings.length > 0) {
         throw new Error(`bench: replay warnings: ${first.database.warnings[0]!.message}`);
       }
-      await readProjectModel(projectReader(dir));
+      await readProjectModel(projectReader(dir), { app: READ_APP });
       const c1 = process.cpuUsage();
       const t1 = performance.now();
-      await readProjectModel(projectReader(dir));
+      await readProjectModel(projectReader(dir), { app: READ_APP });
       repeat.push(performance.now() - t1);
       repeatCpu.push(cpuMs(c1));
     }

@@ -18,7 +18,6 @@ import {
   type StateWarning,
   type TableState,
 } from '../model/database.js';
-import { detectProject } from '../project/detect.js';
 import { firstErrorLine, forgetChildren } from './ast.js';
 import {
   readMigrationTree,
@@ -46,7 +45,7 @@ export interface MigrationsReader {
 export interface ReplayOptions {
   /** The migrations directory relative to the project; default: the repo's (see above). */
   path?: string;
-  /** The repo module ("MyApp.Repo"); default: detected from mix.exs and the config. */
+  /** The repo module whose migrations to replay when `path` is not given (default "MyApp.Repo"). */
   repo?: string;
   signal?: AbortSignal;
   /** Use the parse cache (default true). */
@@ -89,21 +88,13 @@ async function configuredPriv(reader: MigrationsReader, repo: string): Promise<s
   return null;
 }
 
-/** The repo's migrations directory, relative to the project. */
-export async function migrationsPath(reader: MigrationsReader, repo?: string): Promise<string> {
-  let repoName = repo;
-  if (repoName === undefined) {
-    try {
-      const info = await detectProject(reader.read, (dir) =>
-        reader.list(dir, { recursive: true, extensions: ['.exs'] }),
-      );
-      repoName = info.repo;
-    } catch {
-      repoName = 'Repo';
-    }
-  }
-  const priv = await configuredPriv(reader, repoName);
-  return `${priv ?? `priv/${underscore(repoName.split('.').pop()!)}`}/migrations`;
+/**
+ * The repo's migrations directory, relative to the project: `<priv>/migrations` where priv is the
+ * repo's `priv:` in config/*.exs, else `priv/<repo's last segment, underscored>`.
+ */
+export async function migrationsPath(reader: MigrationsReader, repo: string): Promise<string> {
+  const priv = await configuredPriv(reader, repo);
+  return `${priv ?? `priv/${underscore(repo.split('.').pop()!)}`}/migrations`;
 }
 
 /** Ecto's version of a migration file (`Integer.parse` of its base name), or null. */
@@ -425,7 +416,10 @@ export async function replayMigrations(
   opts: ReplayOptions = {},
 ): Promise<DatabaseState> {
   if (reader.root === null) return { source: 'migrations', tables: [], enums: [], warnings: [] };
-  const dir = (opts.path ?? (await migrationsPath(reader, opts.repo))).replace(/\/+$/, '');
+  const dir = (opts.path ?? (await migrationsPath(reader, opts.repo ?? 'MyApp.Repo'))).replace(
+    /\/+$/,
+    '',
+  );
   const files = (await reader.list(dir, { recursive: true, extensions: ['.exs'] }))
     .map((file) => ({ file, version: migrationVersionOf(file) }))
     .filter((f): f is { file: string; version: bigint } => f.version !== null)

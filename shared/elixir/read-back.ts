@@ -8,7 +8,6 @@ import type { DatabaseState } from '../model/database.js';
 import type { SchemaDef } from '../model/schema.js';
 import { defaultTable, lastSegment, ownerKey } from '../model/index.js';
 import { underscore } from '../naming/index.js';
-import { detectProject } from '../project/detect.js';
 import { replayMigrations, migrationsPath, type MigrationsReader } from './migrations.js';
 import { readBackSchema, type SchemaLocations, type UnsupportedConstruct } from './schema-model.js';
 import { schemaVsTable, type Disagreement } from './schema-table.js';
@@ -40,21 +39,11 @@ export interface ProjectModel {
 }
 
 export interface ReadProjectOptions {
-  app?: ReadBackApp;
+  /** The application (its base module makes modules relative; its repo finds the migrations). */
+  app: ReadBackApp;
   /** Use the parse caches (default true); false reads and parses everything afresh. */
   cache?: boolean;
   signal?: AbortSignal;
-}
-
-async function appOf(reader: MigrationsReader): Promise<ReadBackApp> {
-  try {
-    const info = await detectProject(reader.read, (dir) =>
-      reader.list(dir, { recursive: true, extensions: ['.exs'] }),
-    );
-    return { otp_app: info.otp_app, base_module: info.base_module, repo: info.repo };
-  } catch {
-    return { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
-  }
 }
 
 /**
@@ -119,9 +108,9 @@ async function fingerprint(
  */
 export async function readProjectModel(
   reader: MigrationsReader,
-  opts: ReadProjectOptions = {},
+  opts: ReadProjectOptions,
 ): Promise<ProjectModel> {
-  const app = opts.app ?? (await appOf(reader));
+  const app = opts.app;
   const path = await migrationsPath(reader, app.repo);
   const useCache = opts.cache !== false && reader.root !== null;
   const key = useCache ? await fingerprint(reader, app, path) : null;

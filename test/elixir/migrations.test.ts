@@ -336,7 +336,9 @@ describe('replayMigrations', () => {
         `  def change do\n    create table(:tags) do\n      add :name, :string\n    end\n  end`,
       ),
     );
-    expect(await migrationsPath(projectReader(dir))).toBe('priv/main_repo/migrations');
+    expect(await migrationsPath(projectReader(dir), 'MyApp.Repo')).toBe(
+      'priv/main_repo/migrations',
+    );
     const state = await replayMigrations(projectReader(dir));
     expect(state.tables.map((t) => t.name)).toEqual(['tags']);
   });
