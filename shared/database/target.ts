@@ -88,3 +88,59 @@ export function targetFromUrl(raw: string, source: string): ConnectionTarget {
 export function targetSecrets(t: ConnectionTarget | null): string[] {
   return t?.password ? [t.password, encodeURIComponent(t.password)] : [];
 }
+
+/** The literal repo settings of a config file (see shared/elixir/repo-config.ts). */
+export interface RepoSettings {
+  repo: string;
+  line: number;
+  values: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * A target from repo settings: `url:`, else `database:` with `hostname:`/`socket_dir:`,
+ * `port:`, `username:`, `password:` (Postgrex's defaults: localhost, 5432). A setting that is
+ * an expression rather than a literal cannot be read: the error says which and what to do.
+ */
+export function targetFromRepoSettings(s: RepoSettings, file: string): ConnectionTarget {
+  const source = `${file} (${s.repo}, line ${s.line})`;
+  const computed = (k: string) => k in s.values && s.values[k] === null;
+  const fix =
+    'pass database_url in the call, or start the server with --database-url / PHX_GEN_MCP_DATABASE_URL';
+  if ('url' in s.values) {
+    const url = s.values.url;
+    if (typeof url !== 'string') {
+      throw new TargetError(
+        `${source} sets url: with an expression, not a literal string; ${fix}.`,
+      );
+    }
+    return targetFromUrl(url, source);
+  }
+  const bad = ['database', 'hostname', 'socket_dir', 'port', 'username', 'password'].filter(
+    computed,
+  );
+  if (bad.length > 0) {
+    throw new TargetError(
+      `${source} sets ${bad.join(', ')} with an expression, not a literal, so the connection cannot be read from it; ${fix}.`,
+    );
+  }
+  const str = (k: string) => (typeof s.values[k] === 'string' ? (s.values[k] as string) : null);
+  const database = str('database');
+  if (database === null) {
+    throw new TargetError(`${source} sets neither url: nor database:; ${fix}.`);
+  }
+  const port = s.values.port;
+  return {
+    host: str('socket_dir') ?? str('hostname') ?? 'localhost',
+    port:
+      typeof port === 'number'
+        ? port
+        : typeof port === 'string' && /^\d+$/.test(port)
+          ? Number(port)
+          : 5432,
+    database,
+    user: str('username'),
+    password: str('password'),
+    params: {},
+    source,
+  };
+}
