@@ -19,6 +19,7 @@ export const INSTRUCTIONS = `Turns a description of data into the typed model th
 - From plain language: understand_schema (uses the client's LLM through sampling when available, else returns instructions), or the prompt design_ecto_schema.
 - From phx.gen-style lines ("Blog Post posts title:string body:text"): parse_gen_spec.
 - Always check a model with validate_schema_model and fix every error before generating; pass the same "schemas" unchanged to every generator.
+- From an existing PostgreSQL database: introspect_database (read-only) proposes the model of its tables and lists drift from the project's migrations; generate schemas and contexts from it, not migrations (the tables exist).
 - The prompt generate_crud runs the whole workflow; review_schema_model reviews a model.
 - Resources: phx-gen-mcp://model/schema.json (JSON Schema), phx-gen-mcp://docs/types.md (types and spec grammar), phx-gen-mcp://examples/{name} (worked examples).`;
 

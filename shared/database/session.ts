@@ -38,6 +38,8 @@ export class DatabaseError extends Error {
 export interface SessionOptions {
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
+  /** The oldest server accepted; default {@link MIN_SERVER_VERSION} (tests raise it). */
+  minServerVersion?: number;
 }
 
 export interface ReadOnlySession {
@@ -157,10 +159,11 @@ export async function withReadOnlySession<T>(
       "SELECT current_setting('server_version_num') AS v",
     );
     const serverVersion = Number(version.rows[0]?.v ?? 0);
-    if (serverVersion < MIN_SERVER_VERSION) {
+    const min = options.minServerVersion ?? MIN_SERVER_VERSION;
+    if (serverVersion < min) {
       throw new DatabaseError(
         'old_server',
-        `PostgreSQL at ${describeTarget(target)} is version ${formatVersion(serverVersion)}; introspection needs PostgreSQL 12 or newer.`,
+        `PostgreSQL at ${describeTarget(target)} is version ${formatVersion(serverVersion)}; introspection needs PostgreSQL ${formatVersion(min).replace(/\.0$/, '')} or newer (it reads catalog columns older servers lack).`,
       );
     }
     await client.query('BEGIN READ ONLY');

@@ -2,10 +2,12 @@
  * The stdio entry every server shares: operator options → deps → `serveStdio(factory)`.
  *
  *   node dist/servers/<name>/index.js [--root DIR]… [--mix PATH] [--roots-timeout MS]
+ *                                     [--database-url URL]
  *
  * Env fallbacks: PHX_GEN_MCP_ROOTS (dirs separated by the platform's path delimiter, ":" on
- * POSIX), PHX_GEN_MCP_MIX / MIX_PATH (handled in shared/mix). The process ends when the client
- * closes stdin (the transport alone would leave an orphan behind a live child).
+ * POSIX), PHX_GEN_MCP_MIX / MIX_PATH (handled in shared/mix), PHX_GEN_MCP_DATABASE_URL. The
+ * process ends when the client closes stdin (the transport alone would leave an orphan behind a
+ * live child).
  */
 import path from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/server';
@@ -21,6 +23,8 @@ export const SERVER_OPTIONS_HELP = `Options:
   --root DIR           allow writing under DIR (repeatable; also PHX_GEN_MCP_ROOTS=dir1${path.delimiter}dir2)
   --mix PATH           the mix executable (also PHX_GEN_MCP_MIX or MIX_PATH; default: PATH lookup)
   --roots-timeout MS   how long to wait for the client's roots/list answer (default 5000)
+  --database-url URL   the PostgreSQL database introspect_database reads (also PHX_GEN_MCP_DATABASE_URL,
+                       which keeps the password out of the process list)
   --help               this text`;
 
 /** Parses server options; throws UsageError with the help text on anything unknown. */
@@ -31,6 +35,7 @@ export function parseServerArgs(
   const cliRoots: string[] = [];
   let mixPath: string | undefined;
   let rootsTimeoutMs: number | undefined;
+  let databaseUrl: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] =
@@ -50,6 +55,9 @@ export function parseServerArgs(
       case '--mix':
         mixPath = value();
         break;
+      case '--database-url':
+        databaseUrl = value();
+        break;
       case '--roots-timeout': {
         const v = value();
         const n = Number(v);
@@ -67,8 +75,10 @@ export function parseServerArgs(
   if (cliRoots.length === 0 && env.PHX_GEN_MCP_ROOTS) {
     cliRoots.push(...env.PHX_GEN_MCP_ROOTS.split(path.delimiter).filter((d) => d.trim() !== ''));
   }
+  databaseUrl ??= env.PHX_GEN_MCP_DATABASE_URL || undefined;
   return {
     cliRoots,
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...(mixPath === undefined ? {} : { mixPath }),
     ...(rootsTimeoutMs === undefined ? {} : { rootsTimeoutMs }),
   };

@@ -47,6 +47,8 @@ export interface ServerDeps {
   clock?: () => Date;
   /** Timeout of the 2025-era `roots/list` request, ms (default 5000). */
   rootsTimeoutMs?: number;
+  /** The operator's database (`--database-url` / PHX_GEN_MCP_DATABASE_URL), for introspection. */
+  databaseUrl?: string;
 }
 
 /** All four hints are required (the contract test checks it); they are hints, the code enforces the same rules. */
