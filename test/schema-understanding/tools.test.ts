@@ -32,17 +32,19 @@ interface Validated {
 }
 
 describe('schema-understanding tools', () => {
-  it('are understand_schema, parse_gen_spec and validate_schema_model, all read-only', async () => {
+  it('are understand_schema, parse_gen_spec, validate_schema_model and introspect_database, all read-only', async () => {
     expect(tools.map((t) => t.name)).toEqual([
       'understand_schema',
       'parse_gen_spec',
       'validate_schema_model',
+      'introspect_database',
     ]);
     for (const t of tools) {
       expect(t.annotations).toMatchObject({
         readOnlyHint: true,
         destructiveHint: false,
-        openWorldHint: false,
+        // introspect_database talks to a database server: the only tool outside the project.
+        openWorldHint: t.name === 'introspect_database',
       });
     }
     expect(tools.find((t) => t.name === 'understand_schema')!.annotations.idempotentHint).toBe(
