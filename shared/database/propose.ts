@@ -147,6 +147,7 @@ export function proposeModel(state: DatabaseState, options: ProposeOptions = {})
     if (modules.has(module)) {
       const other = module;
       module = `${context}.${camelize(t.name)}`;
+      if (modules.has(module)) module = `${module}Table`;
       warn(t, null, `would be named ${other} like another table; named ${module} instead`);
     }
     modules.add(module);

@@ -63,7 +63,7 @@ export async function readRepoConfigs(source: string, repo?: string): Promise<Re
       const args = named(call).find((n) => n.type === 'arguments');
       const [app, mod, kw] = args ? named(args) : [];
       if (app?.type !== 'atom' || mod?.type !== 'alias' || kw?.type !== 'keywords') continue;
-      if (repo ? mod.text !== repo : !/(^|\.)Repo$/.test(mod.text)) continue;
+      if (repo ? mod.text !== repo : !/Repo$/.test(mod.text)) continue;
       const values: Record<string, ConfigValue> = {};
       for (const pair of named(kw)) {
         const [k, v] = named(pair);
