@@ -17,6 +17,8 @@
  * 5. Read-back (bench/read-back.ts): a project of 100 schema modules and 300 migrations read
  *    whole in process (list_ecto_schemas' work), and read again with nothing changed on disk.
  *    `--read-back-only` runs just this part.
+ * 6. Introspection (bench/introspect.ts): introspect_database on a 200-table PostgreSQL database
+ *    (a private temp cluster unless PHX_GEN_MCP_TEST_DATABASE_URL is set); `--no-introspect` skips.
  *
  * Prints the tables, writes .bench/results.json and .bench/results.md. Wall-clock figures depend
  * on what else runs on the machine: the report states the load average, and the warm table the
@@ -34,6 +36,12 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { SchemaDef } from '../shared/model/index.js';
 import { CONFIG_EXS, MIX_EXS } from '../test/support/mcp.js';
 import { coldStart } from './cold-start.js';
+import {
+  benchIntrospection,
+  INTROSPECT_TABLES,
+  INTROSPECT_TARGET_MS,
+  type IntrospectResult,
+} from './introspect.js';
 import { APP, domain, oneField, twentyFields } from './domain.js';
 import { measureReadBack, READ_BACK_TARGETS, type ReadBackResult } from './read-back.js';
 import { ms, summarize, type Summary } from './stats.js';
@@ -61,6 +69,7 @@ interface Options {
   scalingRuns: number;
   scaling: boolean;
   warm: boolean;
+  introspect: boolean;
   /** Exit 1 when a target fails (for CI); the default only reports. */
   check: boolean;
   only: string[] | null;
@@ -76,6 +85,7 @@ function parseOptions(argv: string[]): Options {
     scalingRuns: 5,
     scaling: true,
     warm: true,
+    introspect: true,
     check: false,
     only: null,
     readBack: true,
@@ -89,6 +99,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--read-back-only') o.readBackOnly = true;
     else if (a === '--no-read-back') o.readBack = false;
     else if (a === '--cold-only') o.warm = false;
+    else if (a === '--no-introspect') o.introspect = false;
     else if (a === '--check') o.check = true;
     else if (a === '--only') o.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (a === '--cold') o.coldRuns = Number(argv[++i]);
@@ -583,6 +594,20 @@ function targetRows(cold: ColdResult[], runs: ServerRun[]): TargetRow[] {
   return rows;
 }
 
+function introspectionRows(r: IntrospectResult | null): TargetRow[] {
+  if (r === null) return [];
+  const row = (how: string, s: Summary): TargetRow => ({
+    figure: `introspect ${r.tables} tables / ${r.columns} columns (PostgreSQL ${r.server}), ${how}, p50 (best ${ms(s.min)})`,
+    value: ms(s.p50),
+    target: `≤ ${INTROSPECT_TARGET_MS} ms`,
+    pass: s.p50 <= INTROSPECT_TARGET_MS,
+  });
+  return [
+    row('in process: connect, read, state, proposed model', r.inProcess),
+    ...(r.overMcp ? [row('introspect_database over stdio (model validated)', r.overMcp)] : []),
+  ];
+}
+
 async function machine(): Promise<Record<string, string>> {
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   let commit = 'unknown';
@@ -878,9 +903,30 @@ async function main(): Promise<void> {
   }
 
   const readBack = opts.readBack ? await measureReadBack(opts.domainRuns) : null;
+
+  let introspection: IntrospectResult | null = null;
+  if (opts.warm && opts.introspect && servers.includes('schema-understanding')) {
+    process.stderr.write(`bench: introspect_database on ${INTROSPECT_TABLES} tables\n`);
+    try {
+      introspection = await benchIntrospection(
+        bundlePath('schema-understanding'),
+        opts.domainRuns,
+        benchEnv(),
+      );
+      if (introspection === null)
+        process.stderr.write('bench: no PostgreSQL; introspection skipped\n');
+    } catch (e) {
+      process.stderr.write(`bench: introspection failed: ${(e as Error).stack ?? String(e)}\n`);
+    }
+  }
+
   const m = await machine();
   const readBackTargets = readBack ? readBackRows(readBack) : [];
-  const targets = [...targetRows(cold, runs), ...readBackTargets];
+  const targets = [
+    ...targetRows(cold, runs),
+    ...readBackTargets,
+    ...introspectionRows(introspection),
+  ];
   const text = [
     report(m, cold, runs, targets, missing),
     ...(readBack ? [readBackText(readBack, readBackTargets)] : []),
@@ -897,6 +943,7 @@ async function main(): Promise<void> {
         targets,
         coldStart: cold,
         readBack,
+        introspection,
         servers: runs.map(({ stderrTail: _s, ...r }) => r),
       },
       null,
