@@ -91,7 +91,8 @@ export function classifyError(
       `Cannot reach PostgreSQL at ${where} (${code}). Check that the server is running and that host and port are right (from ${target.source}).`,
     );
   }
-  if (/timeout/i.test(raw) && /connect/i.test(raw)) {
+  // node-postgres: "timeout expired" (connectionTimeoutMillis), older: "…due to connection timeout".
+  if (/^timeout expired$|connection timeout/i.test(raw)) {
     return new DatabaseError(
       'unreachable',
       `No answer from PostgreSQL at ${where} within ${opts.connectTimeoutMs} ms. Check host, port and firewalls (from ${target.source}).`,

@@ -270,6 +270,25 @@ describe.skipIf(!ADMIN_URL)('connection errors are clear and never show the pass
     );
   });
 
+  it('a server that accepts the connection and never answers', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      const err = await failWith(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`, {
+        connectTimeoutMs: 300,
+      });
+      expect(err.kind).toBe('unreachable');
+      expect(err.message).toBe(
+        `No answer from PostgreSQL at 127.0.0.1:${port}/postgres within 300 ms. Check host, port and firewalls (from the test).`,
+      );
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+
   it('bad credentials', async () => {
     const url = new URL(ADMIN_URL!);
     url.password = 'wrong-password';
