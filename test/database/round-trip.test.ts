@@ -11,6 +11,7 @@ import { withReadOnlySession } from '../../shared/database/session.js';
 import { targetFromUrl } from '../../shared/database/target.js';
 import { readSchemasFromSources, type ProjectSchema } from '../../shared/elixir/schemas.js';
 import { planEctoSchemas } from '../../shared/generate/ecto-schema.js';
+import { planPhoenixContexts } from '../../shared/generate/phoenix-context.js';
 import type { ColumnState, DatabaseState, TableState } from '../../shared/model/database.js';
 import { normalizeModel } from '../../shared/model/index.js';
 import { projectReader } from '../../shared/pipeline/run.js';
@@ -43,6 +44,7 @@ describe.skipIf(!ADMIN_URL)('database → model → generated schemas → model'
   let url: string;
   let state: DatabaseState;
   let files: { path: string; content: string }[];
+  let contexts: { path: string; content: string }[];
   let read: ProjectSchema[];
   const tableOf = (s: ProjectSchema) => state.tables.find((t) => t.name === s.table)!;
   const moduleOf = (table: string) => read.find((s) => s.table === table)?.module;
@@ -59,6 +61,17 @@ describe.skipIf(!ADMIN_URL)('database → model → generated schemas → model'
       normalized.model!,
       {},
       { project: projectReader(null), warn: () => {} },
+    );
+    contexts = await planPhoenixContexts(
+      normalized.model!,
+      {},
+      {
+        project: projectReader(null),
+        clock: () => new Date('2026-01-01T00:00:00Z'),
+        warn: () => {},
+        signal: new AbortController().signal,
+        progress: async () => {},
+      },
     );
     const parsed = await readSchemasFromSources(
       files.map((f) => ({ file: f.path, content: f.content })),
@@ -154,7 +167,21 @@ describe.skipIf(!ADMIN_URL)('database → model → generated schemas → model'
     );
   });
 
+  it('also gives the contexts, their tests and fixtures', () => {
+    expect(contexts.map((f) => f.path).sort()).toEqual([
+      'lib/shop/billing.ex',
+      'lib/shop/catalog.ex',
+      'test/shop/billing_test.exs',
+      'test/shop/catalog_test.exs',
+      'test/support/fixtures/billing_fixtures.ex',
+      'test/support/fixtures/catalog_fixtures.ex',
+    ]);
+    expect(contexts.find((f) => f.path === 'lib/shop/catalog.ex')!.content).toContain(
+      'def list_orders do',
+    );
+  });
+
   itElixir('the generated modules are valid, formatted Elixir', async () => {
-    await assertElixirClean(files);
+    await assertElixirClean([...files, ...contexts]);
   });
 });
