@@ -33,6 +33,7 @@ const LAYERS = {
   mix: ['workspace', 'host'],
   generate: ['model', 'plan', 'view', 'render', 'elixir', 'workspace', 'naming'],
   mcp: ['workspace', 'plan'],
+  database: ['model', 'naming'],
   pipeline: [],
 };
 const SHARED = [
@@ -49,6 +50,7 @@ const SHARED = [
   'mix',
   'generate',
   'mcp',
+  'database',
   'pipeline',
 ];
 LAYERS.pipeline = SHARED.filter((d) => d !== 'pipeline');

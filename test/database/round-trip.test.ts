@@ -14,7 +14,7 @@ import { planEctoSchemas } from '../../shared/generate/ecto-schema.js';
 import { planPhoenixContexts } from '../../shared/generate/phoenix-context.js';
 import type { ColumnState, DatabaseState, TableState } from '../../shared/model/database.js';
 import { normalizeModel } from '../../shared/model/index.js';
-import { projectReader } from '../../shared/pipeline/run.js';
+import { projectReader } from '../../shared/plan/context.js';
 import { assertElixirClean, itElixir } from '../support/elixir.js';
 import { ADMIN_URL, createDatabase, dropDatabase, fixture } from './helpers.js';
 

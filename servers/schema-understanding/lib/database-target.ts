@@ -10,7 +10,7 @@ import {
   type ConnectionTarget,
 } from '../../../shared/database/target.js';
 import { readRepoConfigs } from '../../../shared/elixir/repo-config.js';
-import type { ProjectReader } from '../../../shared/pipeline/run.js';
+import type { ProjectReader } from '../../../shared/plan/context.js';
 
 export const DEV_CONFIG = 'config/dev.exs';
 

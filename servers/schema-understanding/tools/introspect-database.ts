@@ -27,7 +27,7 @@ import {
   type DatabaseState,
 } from '../../../shared/model/index.js';
 import { MODULE_RE } from '../../../shared/model/schema.js';
-import { projectReader } from '../../../shared/pipeline/run.js';
+import { projectReader } from '../../../shared/plan/context.js';
 import { projectRootSchema } from '../../../shared/pipeline/input.js';
 import { resolveTarget } from '../lib/database-target.js';
 import { IssueSchema } from '../lib/output.js';
