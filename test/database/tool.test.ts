@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServer } from '../../servers/schema-understanding/server.js';
-import { connect, errorText, structured, tempProject } from '../support/mcp.js';
+import { collectLogs, connect, errorText, structured, tempProject } from '../support/mcp.js';
 import { ADMIN_URL, createDatabase, dropDatabase, execSql, fixture } from './helpers.js';
 
 interface Result {
@@ -27,14 +27,19 @@ interface Result {
 
 const PASSWORD = new URL(ADMIN_URL ?? 'postgres://u:p@h/d').password;
 
-/** Captures stderr (the server's log) for the test; asserts it never holds the password. */
-function captureStderr(): { text: () => string } {
+/**
+ * Captures stderr for the test: the server's log lines (which test/support/mcp.ts collects while a
+ * client is connected) and anything else written there; the test asserts it never holds the
+ * password.
+ */
+function captureStderr(): { text: () => string; stop: () => void } {
   const chunks: string[] = [];
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     chunks.push(String(chunk));
     return true;
   });
-  return { text: () => chunks.join('') };
+  const logs = collectLogs();
+  return { text: () => [...logs.lines, ...chunks].join(''), stop: () => logs.stop() };
 }
 
 function devExs(url: string, overrides: Record<string, string> = {}): string {
@@ -106,7 +111,7 @@ CREATE TABLE schema_migrations (version bigint PRIMARY KEY, inserted_at timestam
 
 describe.skipIf(!ADMIN_URL)('introspect_database', () => {
   let legacy: string;
-  let stderr: { text: () => string };
+  let stderr: { text: () => string; stop: () => void };
   beforeAll(async () => {
     legacy = await createDatabase('tool', await fixture('legacy.sql'));
   });
@@ -117,6 +122,7 @@ describe.skipIf(!ADMIN_URL)('introspect_database', () => {
     stderr = captureStderr();
   });
   afterEach(() => {
+    stderr.stop();
     expect(stderr.text()).not.toContain(PASSWORD);
     vi.restoreAllMocks();
   });
