@@ -281,17 +281,33 @@ export function allWarnings(report: GenerateReport): string[] {
   ];
 }
 
+/**
+ * What mix did, each distinct sentence once with the servers it is about: three generators that
+ * skipped `mix format` for the same reason give one line, not three.
+ */
+export function mixStatuses(report: GenerateReport): string[] {
+  const byText = new Map<string, string[]>();
+  for (const s of report.steps) {
+    const results = [
+      ['mix format', s.output.format],
+      ['mix compile', s.output.compile],
+    ] as const;
+    for (const [what, r] of results) {
+      if (!r) continue;
+      const text = `${what}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`;
+      const servers = byText.get(text) ?? [];
+      servers.push(s.server);
+      byText.set(text, servers);
+    }
+  }
+  return [...byText].map(([text, servers]) => `${text}: ${servers.join(', ')}`);
+}
+
 /** The human-readable report (the CLI's stdout); `color` for a terminal. */
 export function formatReport(report: GenerateReport, opts: { color?: boolean } = {}): string {
   const lines: string[] = [];
   for (const s of report.steps) {
-    const status = (what: string, r?: { status: string; reason?: string }) =>
-      r ? [`${what}: ${r.status}${r.reason ? `, ${r.reason}` : ''}`] : [];
-    const notes = [
-      ...status('mix format', s.output.format),
-      ...status('mix compile', s.output.compile),
-    ];
-    lines.push(`${s.server} › ${s.tool}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    lines.push(`${s.server} › ${s.tool}`);
     for (const f of s.output.files) {
       lines.push(`  ${f.action.padEnd(9)} ${f.path}${f.reason ? ` (${f.reason})` : ''}`);
     }
@@ -304,6 +320,8 @@ export function formatReport(report: GenerateReport, opts: { color?: boolean } =
   for (const d of report.diffs ?? []) {
     lines.push('', (opts.color ? colorDiff(d.diff) : d.diff).replace(/\n$/, ''));
   }
+  const mix = mixStatuses(report);
+  if (mix.length > 0) lines.push('', ...mix);
   const warnings = allWarnings(report);
   if (warnings.length > 0) {
     lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));

@@ -1,7 +1,7 @@
 /** Colour for dry-run diffs: only on a terminal, never with NO_COLOR; git's colours. */
 import { describe, expect, it } from 'vitest';
 import { colorDiff, wantsColor } from '../../cli/diffs.js';
-import { formatReport, type GenerateReport } from '../../cli/generate.js';
+import { formatReport, mixStatuses, type GenerateReport } from '../../cli/generate.js';
 
 const DIFF = '--- /dev/null\n+++ b/lib/a.ex\n@@ -0,0 +1 @@\n+defmodule A, do: nil\n';
 
@@ -49,5 +49,33 @@ describe('dry-run diff colours', () => {
     expect(plain).not.toContain('\u001b[');
     const coloured = formatReport(report, { color: true });
     expect(coloured).toContain('\u001b[32m+defmodule A, do: nil\u001b[0m');
+  });
+});
+
+describe('mix statuses in the report', () => {
+  type Step = GenerateReport['steps'][number];
+  const skipped = { status: 'skipped' as const, reason: 'no mix executable found' };
+  const step = (server: Step['server'], format: NonNullable<Step['output']['format']>): Step => ({
+    server,
+    tool: `generate_${server}`,
+    output: { project_root: '/p', dry_run: false, files: [], warnings: [], format },
+  });
+
+  it('says a status shared by every generator once, naming them', () => {
+    const r: GenerateReport = {
+      ...report,
+      diffs: [],
+      steps: [
+        step('ecto-schema', skipped),
+        step('ecto-migration', skipped),
+        step('phoenix-context', { status: 'formatted' }),
+      ],
+    };
+    expect(mixStatuses(r)).toEqual([
+      'mix format: skipped (no mix executable found): ecto-schema, ecto-migration',
+      'mix format: formatted: phoenix-context',
+    ]);
+    const text = formatReport(r);
+    expect(text.split('no mix executable found').length - 1).toBe(1);
   });
 });
