@@ -13,8 +13,30 @@ import {
   ON_DELETE,
   PRIMARY_KEY_TYPES,
   TIMESTAMP_TYPES,
+  TYPE_ALIASES,
   TYPE_DOCS,
 } from './types.js';
+import { didYouMean } from './parse/suggest.js';
+
+/**
+ * The error of a closed set of names: the bad value, "did you mean" and the valid names. zod's own
+ * text ("Invalid option: expected one of …") names neither the value nor the likely fix, and it is
+ * what a client sees when the SDK checks a tool's arguments before any of our code runs.
+ */
+function oneOf(values: readonly string[]) {
+  return {
+    error: (iss: { input?: unknown }) => {
+      const got = iss.input;
+      if (typeof got !== 'string') return `Expected one of: ${values.join(', ')}.`;
+      const alias = TYPE_ALIASES[got];
+      const hint =
+        alias !== undefined && values.includes(alias)
+          ? ` Did you mean "${alias}"?`
+          : didYouMean(got, values);
+      return `Unknown value ${JSON.stringify(got)}.${hint} Valid: ${values.join(', ')}.`;
+    },
+  };
+}
 
 export const MODULE_RE = /^[A-Z][A-Za-z0-9_]*(\.[A-Z][A-Za-z0-9_]*)*$/;
 export const IDENT_RE = /^[a-z_][a-z0-9_]*$/;
@@ -39,7 +61,7 @@ const identifier = (what: string) =>
 const fieldTypeList = FIELD_TYPES.join(', ');
 
 export const OnDeleteSchema = z
-  .enum(ON_DELETE)
+  .enum(ON_DELETE, oneOf(ON_DELETE))
   .describe(
     'What the database does with this row when the referenced row is deleted: nothing (the delete fails while rows point at it; the default), delete_all (delete these rows too), nilify_all (set the foreign key to NULL; needs an optional association), restrict (like nothing, checked immediately).',
   );
@@ -110,7 +132,7 @@ export const FieldSchema = z
   .object({
     name: identifier('A field name').describe('Field (column) name, snake_case, e.g. "title".'),
     type: z
-      .enum(FIELD_TYPES)
+      .enum(FIELD_TYPES, oneOf(FIELD_TYPES))
       .default('string')
       .describe(
         `Field type. One of: ${fieldTypeList}. ${Object.entries(TYPE_DOCS)
@@ -118,7 +140,7 @@ export const FieldSchema = z
           .join('; ')}.`,
       ),
     inner: z
-      .enum(ARRAY_INNER_TYPES)
+      .enum(ARRAY_INNER_TYPES, oneOf(ARRAY_INNER_TYPES))
       .optional()
       .describe(
         'For type array: the element type (required). For type map: the type of every value (optional). enum is allowed for arrays only and then needs values.',
@@ -143,7 +165,7 @@ export const FieldSchema = z
         table: identifier('A referenced table').describe('The referenced table, e.g. "users".'),
         on_delete: OnDeleteSchema.optional(),
         type: z
-          .enum(PRIMARY_KEY_TYPES)
+          .enum(PRIMARY_KEY_TYPES, oneOf(PRIMARY_KEY_TYPES))
           .optional()
           .describe(
             "The key type of the referenced table; defaults to the referenced schema's key type when it is in the batch, else to this schema's.",
@@ -233,13 +255,13 @@ export const BelongsToSchema = z
       ),
     on_delete: OnDeleteSchema.optional(),
     type: z
-      .enum(PRIMARY_KEY_TYPES)
+      .enum(PRIMARY_KEY_TYPES, oneOf(PRIMARY_KEY_TYPES))
       .optional()
       .describe(
         "Foreign key type; defaults to the target's primary key type when the target is in the batch, else to this schema's primary key type.",
       ),
     inverse: z
-      .enum(['has_many', 'has_one', 'none'])
+      .enum(['has_many', 'has_one', 'none'], oneOf(['has_many', 'has_one', 'none']))
       .optional()
       .describe(
         'When the target is in the same batch, the association added to the target: has_many (default), has_one (default when unique) or none.',
@@ -317,7 +339,7 @@ export const PrimaryKeySchema = z
         .default('id')
         .describe('Primary key column; default "id".'),
       type: z
-        .enum(PRIMARY_KEY_TYPES)
+        .enum(PRIMARY_KEY_TYPES, oneOf(PRIMARY_KEY_TYPES))
         .default('id')
         .describe('id (bigserial, default) or binary_id (UUID).'),
     }),
@@ -329,7 +351,7 @@ export const TimestampsSchema = z
   .union([
     z.object({
       type: z
-        .enum(TIMESTAMP_TYPES)
+        .enum(TIMESTAMP_TYPES, oneOf(TIMESTAMP_TYPES))
         .default('naive_datetime')
         .describe('Timestamp type; default naive_datetime.'),
     }),
