@@ -9,6 +9,7 @@ export * from './parse.js';
 export * from './database.js';
 export { ModelSchema, checkModel, formatPath } from './check.js';
 export * from './pg-type.js';
+export * from './renames.js';
 
 let cached: Record<string, unknown> | undefined;
 

@@ -224,6 +224,11 @@ export const FieldSchema = z
       .optional()
       .describe('Digits after the decimal point of a decimal column (≤ precision).'),
     validations: ValidationsSchema.optional(),
+    renamed_from: identifier('A former field name')
+      .optional()
+      .describe(
+        'When evolving an existing schema: the name this field had before. The migration renames the column (its data is kept) instead of dropping the old one and adding a new one. Once the rename has run it has no further effect.',
+      ),
   })
   .describe('A field (a column in the table, a field in the schema).');
 
@@ -395,6 +400,11 @@ export const SchemaDefSchema = z
       .max(200)
       .optional()
       .describe('Extra indexes, e.g. composite unique ones.'),
+    renamed_from: identifier('A former table name')
+      .optional()
+      .describe(
+        'When evolving an existing schema: the table this schema had before. The migration renames the table (its rows are kept) instead of creating a new one. Once the rename has run it has no further effect.',
+      ),
   })
   .describe('One Ecto schema.');
 
