@@ -20,16 +20,14 @@ import {
   exAtom,
   exInteger,
   exKey,
+  exModule,
   formatExpr,
-  render,
   type Ex,
   type Pair,
 } from '../render/index.js';
 import { ectoIndexName, indexEx, migrationModule } from '../view/migration.js';
 import type { DesiredColumn } from './desired.js';
 import type { ColumnChange, IndexChange, TableDiff } from './diff.js';
-
-export const ALTER_MIGRATION_TEMPLATE = 'ecto-migration/alter.exs.njk';
 
 /** Indentation of statements in `def change`, and inside `alter table … do`. */
 const CHANGE_INDENT = 4;
@@ -252,7 +250,13 @@ export function alterMigrationName(d: TableDiff): string {
   return `alter_${d.table}`;
 }
 
+/** The migration file's content: every line comes from the view above. */
+export function alterMigrationSource(v: AlterMigrationView): string {
+  const body = v.statements.map((st) => `${st.blank_before ? '\n' : ''}    ${st.text}\n`).join('');
+  return `defmodule ${exModule(v.module)} do\n  use Ecto.Migration\n\n  def change do\n${body}  end\nend\n`;
+}
+
 /** The migration file's content. */
 export function renderAlterMigration(app: App, name: string, d: TableDiff): string {
-  return render(ALTER_MIGRATION_TEMPLATE, alterMigrationView(app, name, d));
+  return alterMigrationSource(alterMigrationView(app, name, d));
 }
