@@ -42,3 +42,11 @@ export {
   type ToolHints,
   type ToolOutcome,
 } from './tool.js';
+export {
+  CONFIRM_INPUT_KEY,
+  ConfirmInputRequired,
+  confirmDestructive,
+  formatDestructive,
+  requestDeclares,
+  type DestructiveItem,
+} from './confirm.js';

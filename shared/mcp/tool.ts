@@ -9,8 +9,9 @@
  * - maps errors per ./errors.ts: GenerationError (ToolError) / WorkspaceError → `isError` with their message,
  *   cancellation → `isError` "Cancelled", anything else → stack on stderr and `isError`
  *   "Internal error: …";
- * - on the 2026 protocol era turns `ctx.roots()`'s request for the client's roots into an
- *   `input_required` result (see ./roots.ts).
+ * - on the 2026 protocol era turns `ctx.roots()`'s request for the client's roots, and a
+ *   destructive change's question to the user, into an `input_required` result (see ./roots.ts,
+ *   ./confirm.ts).
  */
 import {
   inputRequired,
@@ -24,6 +25,7 @@ import {
 import * as z from 'zod';
 import { WorkspaceError } from '../workspace/index.js';
 import { GenerationError } from '../plan/errors.js';
+import { CONFIRM_INPUT_KEY, ConfirmInputRequired, requestDeclares } from './confirm.js';
 import { describeError, errorResult, toolErrorResult } from './errors.js';
 import { logToStderr, type LogLevel } from './log.js';
 import { withPortableJsonSchema } from './portable-schema.js';
@@ -216,7 +218,7 @@ async function runTool<D extends ServerDeps>(
   try {
     outcome = await tool.handler(args, makeContext(sdk, deps, resolver));
   } catch (err) {
-    return errorToResult(tool.name, err, sdk.mcpReq.signal);
+    return errorToResult(tool.name, err, sdk);
   }
   const parsed = tool.output.safeParse(outcome.structured);
   if (!parsed.success) {
@@ -239,10 +241,20 @@ async function runTool<D extends ServerDeps>(
 function errorToResult(
   name: string,
   err: unknown,
-  signal: AbortSignal,
+  sdk: ServerContext,
 ): CallToolResult | InputRequiredResult {
+  const signal = sdk.mcpReq.signal;
   if (err instanceof RootsInputRequired) {
     return inputRequired({ inputRequests: { [ROOTS_INPUT_KEY]: inputRequired.listRoots() } });
+  }
+  if (err instanceof ConfirmInputRequired) {
+    // The retry carries only this round's answers: ask for the roots again beside the question.
+    return inputRequired({
+      inputRequests: {
+        [CONFIRM_INPUT_KEY]: inputRequired.elicit(err.request),
+        ...(requestDeclares(sdk, 'roots') ? { [ROOTS_INPUT_KEY]: inputRequired.listRoots() } : {}),
+      },
+    });
   }
   if (err instanceof GenerationError) {
     logToStderr('info', `${name}: ${err.message}`);
