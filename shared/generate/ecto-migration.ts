@@ -10,11 +10,16 @@
  *   version already used in the migrations directory;
  * - a migration whose module or name already exists in the directory is planned AT the existing
  *   file, so on_conflict (error / skip / overwrite) applies to it instead of a second module
- *   that would break `mix ecto.migrate`.
+ *   that would break `mix ecto.migrate`;
+ * - a table the existing migrations already create exactly as the model wants is not created
+ *   again (./migrated.ts); with on_conflict "update", a table they create differently gets one
+ *   reversible alter migration after the batch's own (shared/evolve) instead of a create.
  *
  * Pure: reads only through `ctx.project`, time only from `ctx.clock`.
  */
-import type { App, Field, Model, PrimaryKeyType, Schema } from '../model/index.js';
+import { alterMigrationName, renderAlterMigration } from '../evolve/alter-migration.js';
+import { planEvolution, uniqueName, type Evolution } from '../evolve/plan.js';
+import type { App, Field, Model, PrimaryKeyType, Schema, SchemaDef } from '../model/index.js';
 import type { PlanContext } from '../plan/index.js';
 import { satisfiedByMigrations } from './migrated.js';
 import { relativePathProblem, type PlannedFile } from '../workspace/index.js';
@@ -35,6 +40,10 @@ import { orderTables, type SchemaFk, type TableNode } from './migration-order.js
 export interface MigrationArgs {
   /** Directory for the migrations, relative to the project (default: the repo's). */
   migrations_path?: string | undefined;
+  /** update: evolve the tables the project's migrations already create (shared/evolve). */
+  on_conflict?: 'error' | 'skip' | 'overwrite' | 'update' | undefined;
+  /** The wire schemas of the batch, for their renamed_from (update only). */
+  schemas?: readonly SchemaDef[] | undefined;
 }
 
 /** `priv/repo/migrations/` → `priv/repo/migrations`; `./x` → `x`. Undefined when invalid. */
@@ -116,25 +125,66 @@ export async function planMigrations(
     return [];
   }
   const dir = migrationsDirFor(app, args, ctx);
+  // update: tables the migrations already create are altered, not created again.
+  const evolution =
+    args.on_conflict === 'update' && ctx.project.root !== null
+      ? await planEvolution(model, args.schemas, dir, ctx)
+      : null;
   const byTable = new Map(tables.map((s) => [s.table, s]));
   const fkSpec = foreignKeys(byTable, ctx);
   const nodes = tables.map((s, i) => schemaNode(s, i, byTable, fkSpec));
   addJoinTables(model, tables, byTable, fkSpec, nodes);
   const { order, deferred } = orderTables(nodes);
-  const specs = migrationSpecs(order, deferred, ctx);
+  const specs = migrationSpecs(order, deferred, ctx).filter(
+    ({ spec }) => !evolution?.existing.has(spec.table),
+  );
+  // Tables the migrations already create exactly as the model wants are not created again.
   const satisfied = await satisfiedByMigrations(
     specs.map((s) => s.spec),
     app,
     dir,
     ctx,
   );
-  const planned = await assignVersions(app, dir, specs, ctx, satisfied);
+  const { planned, existing, nextVersion } = await assignVersions(app, dir, specs, ctx, satisfied);
   const out: PlannedFile[] = [];
   for (const p of planned) {
     const kept = p.keep ? await ctx.project.read(p.path) : null;
     out.push({ path: p.path, content: kept ?? migrationSource(migrationView(app, p.spec)) });
   }
+  if (evolution) out.push(...alterFiles(app, dir, evolution, existing, planned, nextVersion));
   return out;
+}
+
+/**
+ * The alter migrations of an evolution, after the batch's own migrations (the tables they may
+ * reference exist by then). Their names never repeat an existing one (`alter_posts_2`): Ecto
+ * refuses duplicated names.
+ */
+function alterFiles(
+  app: App,
+  dir: string,
+  evolution: Evolution,
+  existing: readonly ExistingMigration[],
+  planned: readonly PlannedMigration[],
+  nextVersion: () => bigint,
+): PlannedFile[] {
+  const names = new Set([
+    ...existing.flatMap((e) => (e.name === null ? e.modules : [e.name, ...e.modules])),
+    ...planned.map((p) => p.spec.name),
+  ]);
+  const files: PlannedFile[] = [];
+  for (const d of evolution.diffs) {
+    const name = uniqueName(
+      alterMigrationName(d),
+      (n) => names.has(n) || names.has(migrationModule(app, n)),
+    );
+    names.add(name);
+    files.push({
+      path: `${dir}/${nextVersion()}_${name}.exs`,
+      content: renderAlterMigration(app, name, d),
+    });
+  }
+  return files;
 }
 
 /** The repo's migrations directory, or `migrations_path` (with a warning when they differ). */
@@ -394,11 +444,26 @@ async function assignVersions(
   specs: readonly SpecNeeds[],
   ctx: PlanContext,
   satisfied: ReadonlySet<MigrationSpec>,
-): Promise<PlannedMigration[]> {
+): Promise<{
+  planned: PlannedMigration[];
+  existing: ExistingMigration[];
+  /** The next fresh version after the planned ones (for the evolution's alter migrations). */
+  nextVersion: () => bigint;
+}> {
   const existing = await scanExisting(dir, ctx);
   const used = new Set(existing.flatMap((e) => (e.version === null ? [] : [e.version])));
   const claimed = new Set<string>();
   let cursor = Math.floor(ctx.clock().getTime() / 1000) * 1000;
+  const nextVersion = (): bigint => {
+    let v = BigInt(migrationVersion(new Date(cursor)));
+    while (used.has(v)) {
+      cursor += 1000;
+      v = BigInt(migrationVersion(new Date(cursor)));
+    }
+    used.add(v);
+    cursor += 1000;
+    return v;
+  };
   const versionOf = new Map<string, bigint>(); // table → version of its create migration
   const planned: PlannedMigration[] = [];
   for (const { spec, needs } of specs) {
@@ -421,15 +486,8 @@ async function assignVersions(
       version = same.version ?? 0n;
       claimed.add(path);
     } else {
-      let v = BigInt(migrationVersion(new Date(cursor)));
-      while (used.has(v)) {
-        cursor += 1000;
-        v = BigInt(migrationVersion(new Date(cursor)));
-      }
-      used.add(v);
-      cursor += 1000;
-      version = v;
-      path = `${dir}/${v}_${spec.name}.exs`;
+      version = nextVersion();
+      path = `${dir}/${version}_${spec.name}.exs`;
     }
     if (spec.kind === 'create') versionOf.set(spec.table, version);
     planned.push({ path, spec, needs, version });
@@ -443,7 +501,7 @@ async function assignVersions(
       );
     }
   }
-  return planned;
+  return { planned, existing, nextVersion };
 }
 
 function joinIndex(table: string, columns: string[], unique: boolean): IndexSpec {

@@ -58,7 +58,8 @@ import type { OnConflict, PlannedFile } from '../workspace/index.js';
 export interface ContextArgs {
   /** Also the test module and the fixtures (default true). */
   with_tests?: boolean | undefined;
-  on_conflict?: OnConflict | undefined;
+  /** update: as error here, until generated fixtures and tests are brought to the model. */
+  on_conflict?: OnConflict | 'update' | undefined;
 }
 
 type AliasLine = { sortKey: string; line: string };
@@ -88,7 +89,7 @@ export async function planPhoenixContexts(
     );
   }
   const withTests = args.with_tests ?? true;
-  const onConflict = args.on_conflict ?? 'error';
+  const onConflict = args.on_conflict === 'update' ? 'error' : (args.on_conflict ?? 'error');
   const files: PlannedFile[] = [];
   let done = 0;
   for (const c of contexts) {

@@ -22,19 +22,13 @@ import {
   type ElicitRequestFormParams,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+import type { DestructiveItem } from '../plan/index.js';
 import { ToolError, describeError } from './errors.js';
 
 /** The key of the embedded question in a 2026-era `input_required` result. */
 export const CONFIRM_INPUT_KEY = 'confirm_destructive';
 
-/** One destructive change, as the evolve diff reports it. */
-export interface DestructiveItem {
-  /** "posts" or "tenant.posts"; a file path for a schema module change. */
-  table: string;
-  column: string | null;
-  change: string;
-  consequence: string;
-}
+export type { DestructiveItem };
 
 /** Thrown on the 2026 era: the wrapper turns it into `input_required` with this question. */
 export class ConfirmInputRequired extends Error {

@@ -31,9 +31,9 @@ export function projectRootSchema(description: string) {
 }
 
 export const OnConflictSchema = z
-  .enum(['error', 'skip', 'overwrite'])
+  .enum(['error', 'skip', 'overwrite', 'update'])
   .describe(
-    'When a target file exists with different content: error (default; nothing is written), skip (keep the existing file), overwrite (replace it).',
+    'When a target file exists with different content: error (default; nothing is written), skip (keep the existing file), overwrite (replace it), update (bring the project to the model: generate_ecto_migration writes alter migrations for changed tables from the replayed migrations; the schema and context generators treat a differing file as error for now). An existing migration file is never rewritten by update.',
   );
 
 export const GeneratorInputShape = {
@@ -51,6 +51,12 @@ export const GeneratorInputShape = {
       'Return the files and their content without writing anything. Works without a project root.',
     ),
   on_conflict: OnConflictSchema.optional(),
+  allow_destructive: z
+    .boolean()
+    .optional()
+    .describe(
+      'With on_conflict "update": apply changes that can lose data or fail on existing rows (dropping a column, narrowing a type, making a nullable column NOT NULL). Without it, the user is asked where the client supports form elicitation, and the call is refused otherwise, listing every such change and its consequence.',
+    ),
   format: z
     .enum(['auto', 'mix', 'none'])
     .optional()

@@ -18,10 +18,17 @@ import {
   type SchemaDef,
   type SpecNote,
 } from '../model/index.js';
-import { resolveProjectRoot, type ToolContext, type ToolOutcome } from '../mcp/index.js';
+import {
+  confirmDestructive,
+  formatDestructive,
+  resolveProjectRoot,
+  type ToolContext,
+  type ToolOutcome,
+} from '../mcp/index.js';
 import {
   GenerationError,
   projectReader,
+  type DestructiveItem,
   type KnownSchemasReader,
   type Planner,
   type ProjectReader,
@@ -191,16 +198,26 @@ async function planStage<A extends GeneratorInput>(
 
   const clock = ctx.deps.clock ?? (() => new Date());
   await progress.report(0, `Planning files for ${model.schemas.length} schema(s)`);
+  const destructive: DestructiveItem[] = [];
   const planned = await opts.plan(model, args, {
     project,
     clock,
     warn: (m) => warnings.push(m),
+    destructive: (items) => destructive.push(...items),
     signal: ctx.signal,
     // A planner's own steps (done/total) fill the planning stage, so the overall value only grows.
     progress: (done, total, message) =>
       progress.report(total > 0 ? Math.min(0.99, Math.max(0, done / total)) : 0, message),
   });
   await progress.report(1, `Planned ${planned.length} file(s)`);
+  if ((args.dry_run ?? false) && destructive.length > 0) {
+    warnings.push(
+      `Destructive changes (a real run asks for confirmation or needs allow_destructive: true):\n${formatDestructive(destructive)}`,
+    );
+  } else {
+    // Before any write: on the 2026 era this ends the call until the user answered.
+    await confirmDestructive(ctx.sdk, destructive, args.allow_destructive ?? false);
+  }
   return planned;
 }
 
@@ -214,7 +231,9 @@ async function writeStage(
 ): Promise<GeneratorOutput['files']> {
   const dryRun = args.dry_run ?? false;
   const written = await writeFiles(root, planned, {
-    onConflict: args.on_conflict ?? 'error',
+    // update: the planners brought the files to the model (merge edits carry `expected`); a file
+    // they could not bring there is a conflict, as with error.
+    onConflict: args.on_conflict === 'update' ? 'error' : (args.on_conflict ?? 'error'),
     dryRun,
   });
   if (!written.written && written.conflicts.length > 0 && !dryRun) {

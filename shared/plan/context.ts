@@ -19,10 +19,24 @@ export interface ProjectReader {
   ): Promise<{ path: string; size: number; mtimeMs: number }[]>;
 }
 
+/** One destructive change of an evolution (shared/evolve), for the user to confirm. */
+export interface DestructiveItem {
+  /** "posts" or "tenant.posts"; a file path for a schema module change. */
+  table: string;
+  column: string | null;
+  change: string;
+  consequence: string;
+}
+
 export interface PlanContext {
   project: ProjectReader;
   clock: () => Date;
   warn(message: string): void;
+  /**
+   * Report changes that can lose data or fail on existing rows; the pipeline asks for
+   * confirmation (or refuses) before anything is written. Absent: the planner must not make any.
+   */
+  destructive?(items: readonly DestructiveItem[]): void;
   signal: AbortSignal;
   progress(done: number, total: number, message: string): Promise<void>;
 }

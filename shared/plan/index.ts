@@ -1,6 +1,7 @@
 /** shared/plan: the contract between the orchestrator and the generators (types and error). */
 export {
   projectReader,
+  type DestructiveItem,
   type KnownSchemasReader,
   type PlanContext,
   type Planner,
