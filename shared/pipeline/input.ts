@@ -76,6 +76,12 @@ export const FileResultSchema = z.object({
   action: z.enum(['created', 'updated', 'unchanged', 'skipped', 'conflict']),
   reason: z.string().optional(),
   content: z.string().optional().describe('The file content (dry runs only).'),
+  diff: z
+    .string()
+    .optional()
+    .describe(
+      'Dry runs only, for a file that exists and would be updated: the change as a unified diff (--- a/path, +++ b/path).',
+    ),
 });
 
 export const GeneratorOutputSchema = z.object({

@@ -7,6 +7,7 @@
  * A server supplies only `plan`. Everything a generation must guarantee (no half-written
  * generation, conflicts per on_conflict, dry runs without a project, clear errors) lives here once.
  */
+import { unifiedDiff } from '../diff/unified.js';
 import { knownSchemas } from '../elixir/schemas.js';
 import { compileProject, formatFiles } from '../mix/index.js';
 import {
@@ -165,7 +166,7 @@ async function generate<A extends GeneratorInput>(
       warnings,
     );
   }
-  const files = await writeStage(args, ctx, root, planned, progress);
+  const files = await writeStage(args, ctx, project, root, planned, progress);
   const format = dryRun ? undefined : await formatStage(args, ctx, project, root, files, warnings);
   const compile = args.verify && !dryRun ? await verifyStage(ctx, root, warnings) : undefined;
   await progress.report(STAGES, format ? `mix format: ${format.status}` : 'Done');
@@ -221,10 +222,11 @@ async function planStage<A extends GeneratorInput>(
   return planned;
 }
 
-/** The writer, all or nothing (stage 1 → 2); a dry run only compares. */
+/** The writer, all or nothing (stage 1 → 2); a dry run only compares, with a diff per update. */
 async function writeStage(
   args: GeneratorInput,
   ctx: ToolContext,
+  project: ProjectReader,
   root: string,
   planned: PlannedFile[],
   progress: StageProgress,
@@ -257,12 +259,23 @@ async function writeStage(
     await ctx.log('info', `Wrote ${changedCount} file(s) under ${root}`);
   }
   const byPath = new Map(planned.map((f) => [f.path, f.content]));
-  return written.files.map((f) => ({
-    path: f.path,
-    action: f.action,
-    ...(f.reason === undefined ? {} : { reason: f.reason }),
-    ...(dryRun ? { content: byPath.get(f.path) ?? '' } : {}),
-  }));
+  const files: GeneratorOutput['files'] = [];
+  for (const f of written.files) {
+    const content = byPath.get(f.path) ?? '';
+    // A dry run shows what an update would change in a file that exists.
+    const diff =
+      dryRun && f.action === 'updated'
+        ? unifiedDiff(f.path, await project.read(f.path), content)
+        : undefined;
+    files.push({
+      path: f.path,
+      action: f.action,
+      ...(f.reason === undefined ? {} : { reason: f.reason }),
+      ...(dryRun ? { content } : {}),
+      ...(diff ? { diff } : {}),
+    });
+  }
+  return files;
 }
 
 /** mix format on what this call wrote, per the `format` argument (stage 2 → 3). */

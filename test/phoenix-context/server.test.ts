@@ -127,6 +127,26 @@ describe('generate_phoenix_context', () => {
     );
   });
 
+  it('shows, in a dry run, a unified diff of each file an update would change', async () => {
+    const mine = `defmodule MyApp.Blog do
+  @moduledoc "Posts."
+end
+`;
+    await put('lib/my_app/blog.ex', mine);
+    const out = structured<{ files: { path: string; action: string; diff?: string }[] }>(
+      await generate({ with_tests: false, dry_run: true }),
+    );
+    const [file] = out.files;
+    expect(file).toMatchObject({ path: 'lib/my_app/blog.ex', action: 'updated' });
+    const diff = file!.diff!.split('\n');
+    expect(diff.slice(0, 2)).toEqual(['--- a/lib/my_app/blog.ex', '+++ b/lib/my_app/blog.ex']);
+    expect(diff[2]).toMatch(/^@@ -1,3 \+1,\d+ @@$/);
+    expect(diff).toContain('   @moduledoc "Posts."');
+    expect(diff).toContain('+  def list_posts do');
+    expect(diff.filter((l) => l.startsWith('-'))).toEqual(['--- a/lib/my_app/blog.ex']);
+    expect(await read('lib/my_app/blog.ex')).toBe(mine);
+  });
+
   it('extends a context written by hand, keeping its bytes and the user version of a function', async () => {
     const mine = `defmodule MyApp.Blog do
   @moduledoc "Posts and comments."
