@@ -183,7 +183,7 @@ function diffColumns(
       table: qualified,
       column: c.name,
       change: `drop column ${c.name}`,
-      consequence: `every value of ${qualified}.${c.name} is deleted; a rollback re-adds the column${c.null ? '' : ' as nullable'} but not its values`,
+      consequence: `every value of ${qualified}.${c.name} is deleted; a rollback re-adds the column${c.null || c.default !== null ? '' : ' as nullable'} but not its values`,
     });
   }
   out.columns.push(...removes, ...modifies, ...adds);

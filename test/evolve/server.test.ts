@@ -107,7 +107,7 @@ end
     const r = await call(V3);
     expect(r.isError).toBe(true);
     expect(errorText(r)).toContain(
-      '- posts.views: drop column views: every value of posts.views is deleted; a rollback re-adds the column as nullable but not its values',
+      '- posts.views: drop column views: every value of posts.views is deleted; a rollback re-adds the column but not its values',
     );
     expect(await snapshot()).toEqual(before);
     expect(stderr.text()).toContain(
