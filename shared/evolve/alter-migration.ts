@@ -25,7 +25,7 @@ import {
   type Ex,
   type Pair,
 } from '../render/index.js';
-import { ectoIndexName, indexEx, migrationModule } from '../view/migration.js';
+import { ectoIndexName, indexEx, migrationModule } from '../view/ecto-migration/migration.exs.js';
 import type { DesiredColumn } from './desired.js';
 import type { ColumnChange, IndexChange, TableDiff } from './diff.js';
 

@@ -19,7 +19,7 @@ import type {
 } from '../model/index.js';
 import { flatText, type Ex } from '../render/index.js';
 import { migrationType } from '../view/common.js';
-import { defaultLiteral } from '../view/migration.js';
+import { defaultLiteral } from '../view/ecto-migration/migration.exs.js';
 
 export interface DesiredColumn extends ColumnState {
   /** The default as the migration prints it; null for none. */

@@ -21,7 +21,7 @@ import {
   type Renames,
   type TableState,
 } from '../model/index.js';
-import { ectoIndexName } from '../view/migration.js';
+import { ectoIndexName } from '../view/ecto-migration/migration.exs.js';
 import { desiredTables, type DesiredColumn, type DesiredTable } from './desired.js';
 import {
   classifyConversion,

@@ -18,8 +18,8 @@ import { alterMigrationName, renderAlterMigration } from '../../shared/evolve/al
 import { hasChanges } from '../../shared/evolve/diff.js';
 import { planMigrations } from '../../shared/generate/ecto-migration.js';
 import type { SchemaDef } from '../../shared/model/index.js';
-import { projectReader } from '../../shared/pipeline/run.js';
-import { migrationVersion } from '../../shared/view/migration.js';
+import { projectReader } from '../../shared/plan/index.js';
+import { migrationVersion } from '../../shared/view/ecto-migration/migration.exs.js';
 import { app, evolve, model } from './helpers.js';
 
 const TEMPLATE = process.env.PHX_GEN_MCP_EVOLVE_TEMPLATE;

@@ -11,8 +11,8 @@ import { diffModel, hasChanges } from '../../shared/evolve/diff.js';
 import { replaySources, type MigrationSource } from '../../shared/elixir/migrations.js';
 import { planMigrations } from '../../shared/generate/ecto-migration.js';
 import { collectRenames, type DatabaseState, type SchemaDef } from '../../shared/model/index.js';
-import { projectReader } from '../../shared/pipeline/run.js';
-import { migrationVersion } from '../../shared/view/migration.js';
+import { projectReader } from '../../shared/plan/index.js';
+import { migrationVersion } from '../../shared/view/ecto-migration/migration.exs.js';
 import { app, evolve, model } from './helpers.js';
 
 async function createSources(schemas: SchemaDef[]): Promise<MigrationSource[]> {
