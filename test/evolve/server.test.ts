@@ -8,7 +8,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../servers/ecto-migration/server.js';
 import type { SchemaDef } from '../../shared/model/index.js';
-import { captureStderr } from '../mcp/harness.js';
 import { connect, errorText, structured, tempProject, type Connected } from '../support/mcp.js';
 
 interface Output {
@@ -18,13 +17,11 @@ interface Output {
 
 const DIR = 'priv/repo/migrations';
 let now: number;
-let stderr: ReturnType<typeof captureStderr>;
 let project: { root: string; cleanup(): Promise<void> };
 let c: Connected;
 
 beforeEach(async () => {
   now = Date.parse('2024-05-01T12:00:00Z');
-  stderr = captureStderr();
   project = await tempProject();
   c = await connect(createServer({ cliRoots: [], clock: () => new Date(now) }), {
     roots: [project.root],
@@ -33,7 +30,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await c.close();
   await project.cleanup();
-  stderr.restore();
 });
 
 async function call(schemas: SchemaDef[], extra: Record<string, unknown> = {}) {
@@ -110,9 +106,7 @@ end
       '- posts.views: drop column views: every value of posts.views is deleted; a rollback re-adds the column but not its values',
     );
     expect(await snapshot()).toEqual(before);
-    expect(stderr.text()).toContain(
-      'Nothing was written: 1 destructive change(s) need confirmation',
-    );
+    expect(c.logs?.()).toContain('Nothing was written: 1 destructive change(s) need confirmation');
   });
 
   it('applies it with allow_destructive, with a remove a rollback can undo', async () => {
