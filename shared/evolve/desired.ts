@@ -33,13 +33,11 @@ export interface DesiredTable extends Omit<TableState, 'columns' | 'check_constr
 }
 
 /**
- * Whether the column of a field accepts NULL. The one place that decides it, because projects
- * differ: we write `null: false` for required fields, `mix phx.gen.*` leaves the column nullable
- * and only validates presence. Once the wire model can say so per field (issue 18's read-back),
- * this is where it is honoured.
+ * Whether the column of a field accepts NULL: the field's own `null` (the wire model's `null`
+ * key; by default not required), exactly as the create migration writes it.
  */
-export function fieldNullable(f: Pick<Field, 'required'>): boolean {
-  return !f.required;
+export function fieldNullable(f: Pick<Field, 'null'>): boolean {
+  return f.null;
 }
 
 const column = (name: string, type: string, rest: Partial<DesiredColumn> = {}): DesiredColumn => ({
@@ -106,7 +104,7 @@ function schemaTable(model: Model, s: Schema): DesiredTable {
     if (a.kind !== 'belongs_to') continue;
     columns.push(
       column(a.foreign_key, a.type === 'binary_id' ? ':binary_id' : ':bigint', {
-        null: fieldNullable(a),
+        null: !a.required,
         references: reference(a.target_table, a.target_key, a.on_delete, prefixOf(a.target_table)),
       }),
     );

@@ -231,6 +231,25 @@ describe('diffModel: columns', () => {
     expect(off.destructive).toEqual([]);
   });
 
+  it('honours the null key: a required field may keep a nullable column (as phx.gen does)', () => {
+    const same = evolveOne(
+      [post([{ name: 'body', required: true, null: true }])],
+      [post([{ name: 'body', required: true, null: true }])],
+    );
+    expect(hasChanges(same)).toBe(false);
+    const off = evolveOne(
+      [post([{ name: 'body', required: true }])],
+      [post([{ name: 'body', required: true, null: true }])],
+    );
+    expect(kinds(off)).toEqual(['modify:body(null)']);
+    expect(off.destructive).toEqual([]);
+    const on = evolveOne(
+      [post([{ name: 'body', required: true, null: true }])],
+      [post([{ name: 'body', required: true }])],
+    );
+    expect(on.destructive[0]).toMatchObject({ change: 'body: nullable → NOT NULL' });
+  });
+
   it('changes a default without a destructive change', () => {
     const d = evolveOne(
       [post([{ name: 'views', type: 'integer', default: 0 }])],
