@@ -1,9 +1,17 @@
 /**
- * A faithful port of the document algebra of Elixir 1.14's `Inspect.Algebra` (the part the
- * code formatter uses): strings, concatenation, nesting, strict and flex breaks, groups,
- * `next_break_fits`, `force_unfit` and mandatory lines, with the same `fits?/4` and `format/3`
+ * A faithful port of the document algebra of Elixir's `Inspect.Algebra` (the part the code
+ * formatter uses): strings, concatenation, nesting, strict and flex breaks, groups,
+ * `next_break_fits`, `force_unfit` and mandatory lines, with the same `fits/4` and `format/3`
  * rules. `layout.ts` builds documents the way `Code.Formatter` does and renders them here, so
  * line breaking matches `mix format` exactly.
+ *
+ * Two behaviours, chosen per render (`strictNextBreakFits`):
+ * - Elixir 1.14 to 1.17: a group whose measuring reaches a break inside `next_break_fits`
+ *   content fits, whatever follows (`foo(%{…})` stays on one line when `foo(%{…}` fits, even
+ *   if the closing `)` passes the line length);
+ * - Elixir 1.18 (elixir-lang/elixir#13792): measuring goes on past that break as if flat; when
+ *   the rest does not fit, the group is laid out "flat, but break the next_break_fits content"
+ *   (`foo(%{` then the entries one per line).
  */
 
 export type Doc =
@@ -167,23 +175,31 @@ function isBreakLike(d: Doc): boolean {
  * seedDoc}` when a group is measured (nothing after it counts), else the first `rest` entries of
  * `renderStack`, top first (a flex break measures what follows it).
  */
+const FIT = 0;
+const NO_FIT = 1;
+const BREAK_NEXT = 2;
+type Fit = typeof FIT | typeof NO_FIT | typeof BREAK_NEXT;
+
 function fits(
   w: number,
   k0: number,
   b0: boolean,
   rest: number,
+  strict: boolean,
   seedIndent = 0,
   seedDoc?: Doc,
-): boolean {
+): Fit {
   const local = fitsStack;
   const outer = renderStack;
   if (seedDoc !== undefined) local.push(seedIndent, FLAT, seedDoc);
   let k = k0;
   let b = b0;
   let r = rest;
+  // 1.18: once measuring went past a next_break_fits break, "does not fit" means "break next".
+  let passedNextBreak = false;
   try {
     for (;;) {
-      if (k > w && b) return false;
+      if (k > w && b) return passedNextBreak ? BREAK_NEXT : NO_FIT;
       let i: number;
       let m: Mode;
       let d: Doc;
@@ -202,7 +218,7 @@ function fits(
         m = outer.m[r] as Mode;
         d = outer.d[r] as Doc;
       } else {
-        return true;
+        return FIT;
       }
       if (typeof d === 'string') {
         k += Buffer.byteLength(d, 'utf8');
@@ -224,8 +240,12 @@ function fits(
         local.push(i, BREAK_NO_FLAT, d.doc);
         continue;
       }
-      if (m === BREAK_NO_FLAT && isBreakLike(d)) return true;
-      if (m === BREAK && isBreakLike(d)) return true;
+      if (m === BREAK_NO_FLAT && isBreakLike(d)) {
+        if (!strict) return FIT;
+        passedNextBreak = true;
+        m = FLAT;
+      }
+      if (m === BREAK && isBreakLike(d)) return FIT;
       if (m === BREAK && d.t === 'group') {
         local.pushTail(b);
         local.push(i, FLAT, d.doc);
@@ -242,7 +262,7 @@ function fits(
           k += d.len;
           break;
         case 'force':
-          return false;
+          return passedNextBreak ? BREAK_NEXT : NO_FIT;
         case 'break':
           k += Buffer.byteLength(d.s, 'utf8');
           b = true;
@@ -276,9 +296,16 @@ function fits(
 export function render(
   doc: Doc,
   width: number,
-  opts: { column?: number; indent?: number; mode?: 'flat' | 'break' } = {},
+  opts: {
+    column?: number;
+    indent?: number;
+    mode?: 'flat' | 'break';
+    /** Elixir 1.18's rule: next_break_fits content respects the line length. */
+    strictNextBreakFits?: boolean;
+  } = {},
 ): string {
   const w = width;
+  const strict = opts.strictNextBreakFits === true;
   const stack = renderStack;
   let k = opts.column ?? 0;
   stack.push(opts.indent ?? 0, opts.mode === 'break' ? BREAK : FLAT, doc);
@@ -310,13 +337,15 @@ export function render(
           k += d.len;
           break;
         case 'force':
-        case 'fits':
           stack.push(i, m, d.doc);
+          break;
+        case 'fits':
+          stack.push(i, m === FLAT_NO_BREAK && d.enabled ? BREAK_NO_FLAT : m, d.doc);
           break;
         case 'break':
           if (d.flex) {
             const k2 = k + Buffer.byteLength(d.s, 'utf8');
-            if (m === FLAT || fits(w, k2, true, stack.n)) {
+            if (m === FLAT || fits(w, k2, true, stack.n, strict) !== NO_FIT) {
               out += d.s;
               k = k2;
             } else {
@@ -335,10 +364,11 @@ export function render(
           stack.push(d.always || m === BREAK ? applyNesting(i, k, d.indent) : i, m, d.doc);
           break;
         case 'group':
-          if (m === BREAK && d.inherit) {
+          if ((m === BREAK && d.inherit) || m === BREAK_NO_FLAT) {
             stack.push(i, BREAK, d.doc);
           } else {
-            stack.push(i, fits(w, k, false, 0, i, d.doc) ? FLAT : BREAK, d.doc);
+            const f = fits(w, k, false, 0, strict, i, d.doc);
+            stack.push(i, f === FIT ? FLAT : f === NO_FIT ? BREAK : FLAT_NO_BREAK, d.doc);
           }
           break;
       }

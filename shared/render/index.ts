@@ -32,3 +32,12 @@ export {
   formatCallWithTrailingList,
   formatKeywordCall,
 } from './layout.js';
+export {
+  type ElixirFormatter,
+  FORMATTER_1_14,
+  FORMATTER_1_15,
+  FORMATTER_1_18,
+  currentElixirFormatter,
+  elixirFormatter,
+  withElixirFormatter,
+} from './formatter.js';

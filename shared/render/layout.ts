@@ -4,7 +4,7 @@
  * An expression is described as a small tree (`Ex`) whose leaves are already-rendered literals
  * (`:title`, `"some title"`, `Ecto.Enum`, `attrs`); `formatExpr` builds the same algebra document
  * as Elixir 1.14's `Code.Formatter` for a single-line source of that expression and renders it
- * at 98 columns. What `mix format` does, in short:
+ * at 98 columns, with the line-breaking rules of the generation's Elixir (formatter.ts). What `mix format` does, in short:
  *
  * - a call whose last argument is a list/map (`cast(attrs, [...])`, `Enum.into(%{...})`) stays
  *   on one line when it fits; otherwise, if the text up to the opening bracket fits, the
@@ -32,6 +32,7 @@ import {
   str,
   textWidth,
 } from './algebra.js';
+import { currentElixirFormatter } from './formatter.js';
 
 /** The line length `mix format` uses by default. */
 export const LINE_LENGTH = 98;
@@ -127,11 +128,13 @@ type LastArgMode = 'none' | 'force_comma' | 'next_break_fits';
 /** `args_to_algebra_with_comments/7` for arguments on one source line, joined with breaks. */
 function argsToDoc(docs: readonly Doc[], lastArgMode: LastArgMode, flex = false): Doc {
   if (docs.length === 0) return empty;
+  // Each argument ends up in its own group (`merge_algebra_with_comments/2`); it matters for
+  // Elixir 1.18's next_break_fits rule, where a group around the last argument is measured alone.
   const withCommas = docs.map((doc, idx) => {
-    if (idx < docs.length - 1) return concatToLastGroup(doc, ',');
-    if (lastArgMode === 'force_comma') return concatToLastGroup(doc, ',');
-    if (lastArgMode === 'next_break_fits') return nextBreakFits(doc, 'enabled');
-    return doc;
+    if (idx < docs.length - 1) return group(concatToLastGroup(doc, ','));
+    if (lastArgMode === 'force_comma') return group(concatToLastGroup(doc, ','));
+    if (lastArgMode === 'next_break_fits') return group(nextBreakFits(doc, 'enabled'));
+    return group(doc);
   });
   let acc = withCommas[0] as Doc;
   for (let i = 1; i < withCommas.length; i++) {
@@ -226,6 +229,8 @@ function callArgsToDoc(call: Extract<Ex, { kind: 'call' }>, extra: string): Doc 
   const right: readonly Ex[] = keyword ? node.keywords : node.args.slice(-1);
   let argsDoc: Doc;
   let nbf: boolean;
+  // Elixir ≥ 1.15 puts the `)` inside the argument document (in the keywords' group).
+  let closed = false;
   if (left.length > 0 && keyword) {
     const leftDoc = argsToDoc(
       left.map((a) => exprToDoc(a, false)),
@@ -245,11 +250,11 @@ function callArgsToDoc(call: Extract<Ex, { kind: 'call' }>, extra: string): Doc 
         'break',
       );
     } else {
-      const r = nextBreakFits(
-        group(concat(nest(rightDoc, 2, 'break'), brk('')), 'inherit'),
-        'enabled',
-      );
+      const close = currentElixirFormatter().parenInKeywordGroup;
+      const inner = concat(nest(rightDoc, 2, 'break'), brk(''));
+      const r = nextBreakFits(group(close ? concat(inner, ')') : inner, 'inherit'), 'enabled');
       argsDoc = concat(nest(leftDoc, 2, 'break'), r);
+      if (close) closed = true;
     }
     nbf = true;
   } else {
@@ -265,6 +270,7 @@ function callArgsToDoc(call: Extract<Ex, { kind: 'call' }>, extra: string): Doc 
       ? nest(argsDoc, 'cursor', 'break')
       : concat(nest(argsDoc, 2, 'break'), brk(''));
   }
+  const close = skipParens || closed ? empty : str(')');
   let doc: Doc;
   if (left.length > 0 && keyword && skipParens) {
     doc = group(concat(nest(concat(' ', argsDoc), 2), extra));
@@ -272,7 +278,7 @@ function callArgsToDoc(call: Extract<Ex, { kind: 'call' }>, extra: string): Doc 
     doc = group(concat(concat(' ', argsDoc), extra));
   } else {
     doc = group(
-      concat(concat(concat(nest(concat('(', brk('')), 2, 'break'), argsDoc), ')'), extra),
+      concat(concat(concat(nest(concat('(', brk('')), 2, 'break'), argsDoc), close), extra),
     );
   }
   return nbf ? nextBreakFits(doc, 'disabled') : doc;
@@ -317,6 +323,7 @@ export function layoutExpr(node: Ex, opts: FormatOptions): string {
     column: opts.indent,
     indent: opts.indent,
     mode: 'break',
+    strictNextBreakFits: currentElixirFormatter().strictNextBreakFits,
   });
 }
 

@@ -10,6 +10,13 @@ import {
   type Ex,
 } from '../../shared/render/index.js';
 import { flatText, layoutExpr } from '../../shared/render/layout.js';
+import {
+  FORMATTER_1_14,
+  FORMATTER_1_15,
+  FORMATTER_1_18,
+  elixirFormatter,
+  withElixirFormatter,
+} from '../../shared/render/index.js';
 import { describeElixir, mixFormatMany } from '../support/elixir.js';
 
 const atoms = (...names: string[]): string[] => names.map((n) => `:${n}`);
@@ -276,6 +283,44 @@ describe('layout: exact shapes (as produced by mix format, Elixir 1.14)', () => 
     ).toBe(
       `%{\n      readings: [\n${items.map((i) => `        ${i}`).join(',\n')}\n      ]\n    }`,
     );
+  });
+
+  it('follows the Elixir version: 1.18 breaks a last map whose `)` passes the line', () => {
+    // Observed with mix format 1.14.0, 1.15.8 and 1.18.4: a 99-column fixture line.
+    const node = ex.call('Enum.into', [
+      ex.map([
+        ex.kw('email:', 'unique_user_email()'),
+        ex.kw('name:', '"some namenn"'),
+        ex.kw('role:', ':member'),
+        ex.kw('active:', 'true'),
+      ]),
+    ]);
+    const opts = { indent: 6, prefix: '|> ' };
+    const oneLine =
+      '|> Enum.into(%{email: unique_user_email(), name: "some namenn", role: :member, active: true})';
+    expect(6 + oneLine.length).toBe(99);
+    expect(formatExpr(node, opts)).toBe(oneLine);
+    expect(withElixirFormatter(FORMATTER_1_15, () => formatExpr(node, opts))).toBe(oneLine);
+    expect(withElixirFormatter(FORMATTER_1_18, () => formatExpr(node, opts))).toBe(
+      [
+        '|> Enum.into(%{',
+        '        email: unique_user_email(),',
+        '        name: "some namenn",',
+        '        role: :member,',
+        '        active: true',
+        '      })',
+      ].join('\n'),
+    );
+    // with two arguments the last one's own group is measured alone: 1.18 keeps the line too
+    const two = ex.call('cast', ['attrs', ex.list([':' + 'x'.repeat(69), ':body'])]);
+    const twoLine = `|> ${flatText(two)}`;
+    expect(4 + twoLine.length).toBe(99);
+    expect(
+      withElixirFormatter(FORMATTER_1_18, () => formatExpr(two, { indent: 4, prefix: '|> ' })),
+    ).toBe(twoLine);
+    expect(elixirFormatter([1, 17, 3])).toBe(FORMATTER_1_15);
+    expect(elixirFormatter([1, 19, 0])).toBe(FORMATTER_1_18);
+    expect(elixirFormatter([1, 14, 0])).toBe(FORMATTER_1_14);
   });
 
   it('rejects what it cannot lay out', () => {
@@ -568,7 +613,29 @@ function caseSource(c: Case, text: string): string {
   return wrap(c.indent, `${before}${ind}${body}`);
 }
 
+/**
+ * The sweep below against the installed Elixir (1.14 in CI), and against the Elixirs named below.
+ */
 describeElixir('layout matches mix format (Elixir 1.14) across the 98-column boundary', () => {
+  sweep((f) => f(), 'mix');
+});
+
+// Local checks against other Elixirs (CI has only Debian's 1.14): PHX_GEN_MCP_MIX_1_15 and
+// PHX_GEN_MCP_MIX_1_18 name the `mix` of an Elixir 1.15-1.17 and of an Elixir 1.18 or newer.
+for (const [env, formatter] of [
+  ['PHX_GEN_MCP_MIX_1_15', FORMATTER_1_15],
+  ['PHX_GEN_MCP_MIX_1_18', FORMATTER_1_18],
+] as const) {
+  const mix = process.env[env];
+  (mix === undefined ? describe.skip : describe)(
+    `layout matches mix format (Elixir ${formatter.version}, ${env}) across the 98-column boundary`,
+    () => {
+      sweep((f) => withElixirFormatter(formatter, f), mix ?? 'mix');
+    },
+  );
+}
+
+function sweep(under: <T>(f: () => T) => T, mix: string): void {
   // Keep the cases near a decision: a single-line length or one of the laid-out lines (at a
   // fixed width of 98, in graphemes) within a few columns of 98, plus every 5th padding.
   const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -611,7 +678,7 @@ describeElixir('layout matches mix format (Elixir 1.14) across the 98-column bou
         );
       }),
     );
-    formatted = mixFormatMany([...sources, ...strSources]);
+    formatted = mixFormatMany([...sources, ...strSources], mix);
   });
 
   it('sweeps produce multi-line layouts (the test exercises breaking)', () => {
@@ -626,7 +693,9 @@ describeElixir('layout matches mix format (Elixir 1.14) across the 98-column bou
         if (c.template !== template) return;
         const ours = caseSource(
           c,
-          formatExpr(c.node, { indent: c.indent, prefix: c.prefix, doBlock: c.doBlock }),
+          under(() =>
+            formatExpr(c.node, { indent: c.indent, prefix: c.prefix, doBlock: c.doBlock }),
+          ),
         );
         expect(ours, `${template}, indent ${c.indent}, case ${i}`).toBe(formatted[i]);
       });
@@ -637,13 +706,16 @@ describeElixir('layout matches mix format (Elixir 1.14) across the 98-column bou
     let k = cases.length;
     for (const indent of INDENTS) {
       for (let p = 0; p < PADS; p++) {
-        const ours = wrap(indent, `${' '.repeat(indent)}post\n${stringApi(p, indent)}`);
+        const ours = wrap(
+          indent,
+          `${' '.repeat(indent)}post\n${under(() => stringApi(p, indent))}`,
+        );
         expect(ours, `indent ${indent}, pad ${p}`).toBe(formatted[k]);
         k++;
       }
     }
   });
-});
+}
 
 describe('formatExpr: the one-line shortcut agrees with the algebra document', () => {
   const cases: { name: string; c: Case }[] = [];

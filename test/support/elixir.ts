@@ -337,17 +337,24 @@ end
 }
 
 /** Format many Elixir sources with one `mix format` run; returns the formatted sources. */
-export function mixFormatMany(sources: readonly string[]): string[] {
+export function mixFormatMany(sources: readonly string[], mix = 'mix'): string[] {
   const dir = tempDir('phx-gen-mixfmt-');
   mkdirSync(path.join(dir, 'cases'));
   copyFileSync(FORMATTER_EXS, path.join(dir, '.formatter.exs'));
   const names = sources.map((_, i) => path.join('cases', `c${String(i).padStart(5, '0')}.ex`));
   sources.forEach((src, i) => writeFileSync(path.join(dir, names[i] as string), src));
-  const r = spawnSync('mix', ['format'], {
+  // Another Elixir's mix (a local build): its directory goes first on PATH so its own `elixir`
+  // runs it.
+  const bin = mix === 'mix' ? [] : [path.dirname(mix)];
+  const r = spawnSync(mix, ['format'], {
     cwd: dir,
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, MIX_ENV: 'dev' },
+    env: {
+      ...process.env,
+      MIX_ENV: 'dev',
+      PATH: [...bin, process.env.PATH ?? ''].join(path.delimiter),
+    },
   });
   if (r.status !== 0) throw new Error(`mix format failed (${r.status}): ${r.stderr}`);
   return names.map((n) => readFileSync(path.join(dir, n), 'utf8'));
