@@ -51,6 +51,11 @@ export interface ServerDeps {
   rootsTimeoutMs?: number;
   /** The operator's database (`--database-url` / PHX_GEN_MCP_DATABASE_URL), for introspection. */
   databaseUrl?: string;
+  /**
+   * The installed Elixir's version (formatting follows it); default: `elixir --version` next to
+   * mix, once per process. Tests pass a fixed answer.
+   */
+  elixirVersion?: () => Promise<string | undefined>;
 }
 
 /** All four hints are required (the contract test checks it); they are hints, the code enforces the same rules. */

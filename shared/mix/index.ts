@@ -20,3 +20,4 @@ export { compileProject } from './compile.js';
 export type { CompileOptions, CompileResult } from './compile.js';
 export { parseMixDiagnostics } from './diagnostics.js';
 export type { MixDiagnostic } from './diagnostics.js';
+export { installedElixirVersion, parseElixirVersionOutput } from './version.js';

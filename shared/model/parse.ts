@@ -144,6 +144,7 @@ function parseLine(
       prefix: opts.prefix,
       primary_key: opts.primary_key,
       binary_id: opts.binary_id ?? false,
+      no_binary_id: false,
       no_timestamps: opts.no_timestamps ?? false,
       timestamp_type: opts.timestamp_type,
       embedded: genKind === 'embedded',
@@ -301,7 +302,7 @@ function buildDef(
   if (context !== undefined) def.context = context;
   if (flags.embedded) def.embedded = true;
   else def.table = table ?? pluralize(underscore(module.split('.').pop()!));
-  if (flags.binary_id || flags.primary_key !== undefined) {
+  if (flags.binary_id || flags.no_binary_id || flags.primary_key !== undefined) {
     def.primary_key = {
       name: flags.primary_key ?? 'id',
       type: flags.binary_id ? 'binary_id' : 'id',

@@ -19,9 +19,10 @@ import {
 } from './validate/batch.js';
 import { appFromDef } from './validate/app.js';
 import type { KnownSchema } from './validate/known.js';
-import { normalizeSchemaShell } from './validate/schema.js';
+import { normalizeSchemaShell, type SchemaDefaults } from './validate/schema.js';
 
 export type { KnownSchema } from './validate/known.js';
+export type { SchemaDefaults } from './validate/schema.js';
 export {
   defaultIndexName,
   defaultTable,
@@ -39,6 +40,11 @@ export interface NormalizeInput {
 
 export interface NormalizeOptions {
   known?: KnownSchema[];
+  /**
+   * Defaults for schemas that leave them out (the project's generator config or the call's
+   * arguments): `binary_id` keys, the timestamps type. Without them: `id`, `naive_datetime`.
+   */
+  defaults?: SchemaDefaults;
 }
 
 export interface NormalizeResult {
@@ -60,7 +66,9 @@ export function normalizeModel(
   const app: App | null = input.app ? appFromDef(input.app) : null;
 
   // Pass 1: schema-level values and fields; then the checks across the batch.
-  const schemas: Schema[] = input.schemas.map((def, i) => normalizeSchemaShell(def, i, app, err));
+  const schemas: Schema[] = input.schemas.map((def, i) =>
+    normalizeSchemaShell(def, i, app, err, opts.defaults ?? {}),
+  );
   const batch = indexBatch(input.schemas, schemas, app, opts.known ?? [], err, warn);
   checkContexts(batch);
   resolveAssociations(batch);

@@ -92,6 +92,12 @@ export const GeneratorOutputSchema = z.object({
   dry_run: z.boolean(),
   files: z.array(FileResultSchema),
   warnings: z.array(z.string()),
+  conventions: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "What the generation took from the project: generator config defaults (binary_id, timestamp_type), scopes, the Phoenix/Ecto/Elixir versions and the Elixir whose mix format the output matches. Explicit arguments and spec flags always win over the project's config.",
+    ),
   format: z
     .object({
       status: z.enum(['formatted', 'skipped', 'failed']),

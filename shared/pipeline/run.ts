@@ -34,8 +34,12 @@ import {
   type Planner,
   type ProjectReader,
 } from '../plan/index.js';
-import { detectProject, ProjectError } from '../project/index.js';
+import { detectProject, ProjectError, readProject } from '../project/index.js';
+import { formatterImportsEcto } from '../project/formatter-exs.js';
+import { elixirFormatter, withElixirFormatter } from '../render/index.js';
+import { installedElixirVersion } from '../mix/index.js';
 import { withProjectLock, writeFiles, type PlannedFile } from '../workspace/index.js';
+import { conventionsWithoutProject, projectConventions, type Conventions } from './conventions.js';
 import type { GeneratorInput, GeneratorOutput } from './input.js';
 import { parseSpecsOrThrow } from './specs.js';
 
@@ -121,6 +125,60 @@ export async function resolveApp(
   }
 }
 
+/** The app and the conventions one generation follows (see ./conventions.ts). */
+export interface ResolvedProject {
+  app: App;
+  conventions: Conventions;
+}
+
+/**
+ * {@link resolveApp} plus the project's generator config, scopes and versions. `elixirVersion`
+ * probes the installed Elixir (only called when there is a project).
+ */
+export async function resolveProject(
+  args: Pick<GeneratorInput, 'app' | 'binary_id' | 'timestamp_type'>,
+  project: ProjectReader,
+  warnings: string[],
+  elixirVersion: () => Promise<string | undefined>,
+): Promise<ResolvedProject> {
+  if (project.root === null) {
+    return {
+      app: await resolveApp(args, project, warnings),
+      conventions: conventionsWithoutProject(args),
+    };
+  }
+  let read: Awaited<ReturnType<typeof readProject>>;
+  try {
+    read = await readProject(project.read, (dir) =>
+      project.list(dir, { recursive: true, extensions: ['.exs'] }),
+    );
+  } catch (e) {
+    if (!(e instanceof ProjectError)) throw e;
+    // An explicit app does not need mix.exs; the conventions are then the call's own.
+    if (args.app) {
+      return {
+        app: await resolveApp(args, project, warnings),
+        conventions: conventionsWithoutProject(args),
+      };
+    }
+    throw new GenerationError(e.message);
+  }
+  const app = args.app
+    ? await resolveApp(args, project, warnings)
+    : { otp_app: read.info.otp_app, base_module: read.info.base_module, repo: read.info.repo };
+  const lockPath = read.sources.lockfile ?? 'mix.lock';
+  const lock = await project.read(lockPath).catch(() => null);
+  const conventions = await projectConventions(
+    read.sources,
+    app.otp_app,
+    args,
+    lock,
+    await elixirVersion(),
+  );
+  warnings.push(...conventions.ignored.map((i) => `Project config: ${i}.`));
+  return { app, conventions };
+}
+
 export async function runGeneration<A extends GeneratorInput>(
   args: A,
   ctx: ToolContext,
@@ -156,7 +214,15 @@ async function generate<A extends GeneratorInput>(
   const warnings: string[] = [...specNotes];
   const project = projectReader(root);
   const progress = stageProgress(ctx);
-  const planned = await planStage(args, ctx, opts, schemas, project, warnings, progress);
+  const { planned, fromProject } = await planStage(
+    args,
+    ctx,
+    opts,
+    schemas,
+    project,
+    warnings,
+    progress,
+  );
   if (root === null) {
     await progress.report(STAGES, 'Dry run: nothing to compare without a project');
     return outcome(
@@ -164,13 +230,14 @@ async function generate<A extends GeneratorInput>(
       true,
       planned.map((f) => ({ path: f.path, action: 'created' as const, content: f.content })),
       warnings,
+      fromProject,
     );
   }
   const files = await writeStage(args, ctx, project, root, planned, progress);
   const format = dryRun ? undefined : await formatStage(args, ctx, project, root, files, warnings);
   const compile = args.verify && !dryRun ? await verifyStage(ctx, root, warnings) : undefined;
   await progress.report(STAGES, format ? `mix format: ${format.status}` : 'Done');
-  return outcome(root, dryRun, files, warnings, format, compile);
+  return outcome(root, dryRun, files, warnings, fromProject, format, compile);
 }
 
 /** Input → normalized model → the planner's files (stage 0 → 1). */
@@ -182,13 +249,24 @@ async function planStage<A extends GeneratorInput>(
   project: ProjectReader,
   warnings: string[],
   progress: StageProgress,
-): Promise<PlannedFile[]> {
-  const app = await resolveApp(args, project, warnings);
+): Promise<{ planned: PlannedFile[]; fromProject: string[] }> {
+  const probe =
+    ctx.deps.elixirVersion ??
+    (() =>
+      installedElixirVersion({
+        ...(ctx.deps.mixPath === undefined ? {} : { mixPath: ctx.deps.mixPath }),
+        signal: ctx.signal,
+      }));
+  const { app, conventions } = await resolveProject(args, project, warnings, probe);
   const readKnown = opts.knownSchemas ?? knownSchemas;
   const known =
     project.root !== null && needsKnownSchemas(schemas, app) ? await readKnown(project, app) : [];
 
-  const { model, errors, warnings: modelWarnings } = normalizeModel({ app, schemas }, { known });
+  const {
+    model,
+    errors,
+    warnings: modelWarnings,
+  } = normalizeModel({ app, schemas }, { known, defaults: conventions.defaults });
   warnings.push(...modelWarnings.map((w) => `${w.path}: ${w.message}`));
   if (!model) {
     throw new GenerationError(
@@ -200,16 +278,18 @@ async function planStage<A extends GeneratorInput>(
   const clock = ctx.deps.clock ?? (() => new Date());
   await progress.report(0, `Planning files for ${model.schemas.length} schema(s)`);
   const destructive: DestructiveItem[] = [];
-  const planned = await opts.plan(model, args, {
-    project,
-    clock,
-    warn: (m) => warnings.push(m),
-    destructive: (items) => destructive.push(...items),
-    signal: ctx.signal,
-    // A planner's own steps (done/total) fill the planning stage, so the overall value only grows.
-    progress: (done, total, message) =>
-      progress.report(total > 0 ? Math.min(0.99, Math.max(0, done / total)) : 0, message),
-  });
+  const planned = await withElixirFormatter(elixirFormatter(conventions.elixir), () =>
+    opts.plan(model, args, {
+      project,
+      clock,
+      warn: (m) => warnings.push(m),
+      destructive: (items) => destructive.push(...items),
+      signal: ctx.signal,
+      // A planner's own steps (done/total) fill the planning stage, so the overall value only grows.
+      progress: (done, total, message) =>
+        progress.report(total > 0 ? Math.min(0.99, Math.max(0, done / total)) : 0, message),
+    }),
+  );
   await progress.report(1, `Planned ${planned.length} file(s)`);
   if ((args.dry_run ?? false) && destructive.length > 0) {
     warnings.push(
@@ -219,7 +299,7 @@ async function planStage<A extends GeneratorInput>(
     // Before any write: on the 2026 era this ends the call until the user answered.
     await confirmDestructive(ctx.sdk, destructive, args.allow_destructive ?? false);
   }
-  return planned;
+  return { planned, fromProject: conventions.from_project };
 }
 
 /** The writer, all or nothing (stage 1 → 2); a dry run only compares, with a diff per update. */
@@ -348,7 +428,7 @@ export async function formatterWouldAddParens(project: ProjectReader): Promise<s
   if (config === null) {
     return 'the project has no .formatter.exs; the generated files are already formatted';
   }
-  if (!/import_deps:\s*\[[^\]]*:ecto\b/.test(config)) {
+  if (!(await formatterImportsEcto(config))) {
     return '.formatter.exs does not import_deps :ecto, so mix format would add parentheses to Ecto macros; the generated files are already formatted';
   }
   if ((await project.read('deps/ecto/.formatter.exs')) === null) {
@@ -384,6 +464,7 @@ function outcome(
   dryRun: boolean,
   files: GeneratorOutput['files'],
   warnings: string[],
+  fromProject: string[],
   format?: GeneratorOutput['format'],
   compile?: GeneratorOutput['compile'],
 ): ToolOutcome<GeneratorOutput> {
@@ -408,6 +489,7 @@ function outcome(
           ),
         ]
       : []),
+    ...(fromProject.length ? ['From the project:', ...fromProject.map((c) => `- ${c}`)] : []),
     ...(warnings.length ? ['Warnings:', ...warnings.map((w) => `- ${w}`)] : []),
   ].join('\n');
   const content = dryRun
@@ -419,6 +501,7 @@ function outcome(
       dry_run: dryRun,
       files,
       warnings,
+      ...(fromProject.length > 0 ? { conventions: fromProject } : {}),
       ...(format ? { format } : {}),
       ...(compile ? { compile } : {}),
     },

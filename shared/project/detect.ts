@@ -2,10 +2,24 @@
  * Detect the target Phoenix/Mix project from its `mix.exs` and `config/config.exs`.
  *
  * Pure: files are read through the caller's containment-checked `read` callback (this module
- * never touches the file system). Parsing is lexical: comments are removed (strings, charlists,
- * sigils and `?#` character literals are respected) and the keyword entries we need are read
- * from what remains, which tolerates odd spacing, comments and entries in any order.
+ * never touches the file system). The files are parsed with tree-sitter-elixir and only their
+ * literal data is read (shared/elixir/terms.ts), so comments, strings, heredocs, odd spacing and
+ * entry order do not matter, and nothing is evaluated.
  */
+import {
+  aliasValue,
+  allCalls,
+  atomValue,
+  callArgs,
+  callArgTerms,
+  callName,
+  definitionValue,
+  keywordGet,
+  stringTerm,
+  withElixirTree,
+  type Term,
+} from '../elixir/terms.js';
+import type { Node } from '../elixir/parser.js';
 import { camelize } from '../naming/case.js';
 import { isElixirModuleName } from '../naming/validate.js';
 
@@ -43,156 +57,6 @@ export class ProjectError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lexing
-
-/** Closing delimiter of a sigil opened with `open`. */
-const SIGIL_CLOSE: Readonly<Record<string, string>> = {
-  '(': ')',
-  '[': ']',
-  '{': '}',
-  '<': '>',
-  '/': '/',
-  '|': '|',
-  '"': '"',
-  "'": "'",
-};
-
-/**
- * Replace comments with spaces and the *contents* of strings, charlists and sigils with `_`
- * (keeping their delimiters and the line structure), so later regexes only see code.
- * When `keepStrings` is true, string contents are kept (used to read `apps_path: "apps"`).
- */
-export function stripElixirComments(src: string, keepStrings = false): string {
-  let out = '';
-  let i = 0;
-  const n = src.length;
-  const blank = (s: string): string => (keepStrings ? s : s.replace(/[^\n]/g, '_'));
-  const readQuoted = (quote: string, heredoc: boolean): void => {
-    const close = heredoc ? quote.repeat(3) : quote;
-    out += close;
-    i += close.length;
-    let body = '';
-    while (i < n) {
-      if (src[i] === '\\' && i + 1 < n) {
-        body += src.slice(i, i + 2);
-        i += 2;
-        continue;
-      }
-      if (src.startsWith(close, i)) break;
-      body += src[i];
-      i++;
-    }
-    out += blank(body);
-    if (i < n) {
-      out += close;
-      i += close.length;
-    }
-  };
-  while (i < n) {
-    const c = src[i] as string;
-    const prev = i > 0 ? (src[i - 1] as string) : '';
-    if (c === '#') {
-      while (i < n && src[i] !== '\n') {
-        out += ' ';
-        i++;
-      }
-    } else if (c === '"' || c === "'") {
-      readQuoted(c, src.startsWith(c.repeat(3), i));
-    } else if (c === '~' && /[A-Za-z]/.test(src[i + 1] ?? '')) {
-      // sigil: ~x<delim>...<close>modifiers
-      let j = i + 1;
-      while (j < n && /[A-Za-z]/.test(src[j] as string)) j++;
-      const open = src[j] ?? '';
-      const close = SIGIL_CLOSE[open];
-      if (close === undefined) {
-        out += c;
-        i++;
-        continue;
-      }
-      out += src.slice(i, j);
-      i = j;
-      if ((open === '"' || open === "'") && src.startsWith(open.repeat(3), i)) {
-        readQuoted(open, true);
-      } else {
-        out += open;
-        i++;
-        let body = '';
-        while (i < n && src[i] !== close) {
-          if (src[i] === '\\' && i + 1 < n) {
-            body += src.slice(i, i + 2);
-            i += 2;
-          } else {
-            body += src[i];
-            i++;
-          }
-        }
-        out += blank(body);
-        if (i < n) {
-          out += close;
-          i++;
-        }
-      }
-    } else if (c === '?' && !/[A-Za-z0-9_!?]/.test(prev) && i + 1 < n) {
-      // character literal such as ?# or ?\n
-      const len = src[i + 1] === '\\' ? 3 : 2;
-      out += '?' + '_'.repeat(len - 1);
-      i += len;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
-
-/**
- * Comment-free source in two forms of equal length: `code` with string contents blanked (for
- * matching) and `text` with them kept (for reading values at the matched offsets).
- */
-interface Lexed {
-  code: string;
-  text: string;
-}
-
-function lex(src: string): Lexed {
-  return { code: stripElixirComments(src), text: stripElixirComments(src, true) };
-}
-
-/** The `[start, end)` of `def project` (from its head to the next `def`/`defp` or the end). */
-function projectSection(code: string): [number, number] {
-  const m = /\bdef\s+project\b/.exec(code);
-  if (m === null) return [0, code.length];
-  const start = m.index + m[0].length;
-  const next = /\n\s*defp?\s/.exec(code.slice(start));
-  return [start, next === null ? code.length : start + next.index];
-}
-
-const ATOM = String.raw`:(?:"([^"\\]*)"|([A-Za-z_][A-Za-z0-9_@]*[?!]?))`;
-
-function keywordAtom(src: Lexed, [from, to]: [number, number], key: string): string | undefined {
-  const re = new RegExp(String.raw`(?:^|[\s\[,(])${key}:\s*(?=:)`, 'g');
-  re.lastIndex = from;
-  const m = re.exec(src.code);
-  if (m === null || m.index >= to) return undefined;
-  const v = new RegExp(ATOM, 'y');
-  v.lastIndex = m.index + m[0].length;
-  const a = v.exec(src.text);
-  return a === null ? undefined : (a[1] ?? a[2]);
-}
-
-function keywordString(src: Lexed, [from, to]: [number, number], key: string): string | undefined {
-  const re = new RegExp(String.raw`(?:^|[\s\[,(])${key}:\s*(?=")`, 'g');
-  re.lastIndex = from;
-  const m = re.exec(src.code);
-  if (m === null || m.index >= to) return undefined;
-  const v = /"([^"\\]*)"/y;
-  v.lastIndex = m.index + m[0].length;
-  return v.exec(src.text)?.[1];
-}
-
-const MODULE = String.raw`[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*`;
-
-// ---------------------------------------------------------------------------------------------
 // Detection
 
 /**
@@ -202,6 +66,14 @@ const MODULE = String.raw`[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*`;
  * `project/0`, or when the root is an umbrella (pass `project_root: "apps/<app>"` instead).
  */
 export async function detectProject(read: ReadFile, list?: ListDir): Promise<ProjectInfo> {
+  return (await readProject(read, list)).info;
+}
+
+/** {@link detectProject} plus the parsed `mix.exs` and config it read. */
+export async function readProject(
+  read: ReadFile,
+  list?: ListDir,
+): Promise<{ info: ProjectInfo; sources: ProjectSources }> {
   const mixExs = await read('mix.exs');
   if (mixExs === null) {
     throw new ProjectError(
@@ -211,11 +83,10 @@ export async function detectProject(read: ReadFile, list?: ListDir): Promise<Pro
         '`mix phx.new`.',
     );
   }
-  const src = lex(mixExs);
-  const code = src.code;
-  const section = projectSection(code);
+  const mix = await withElixirTree(mixExs, readMixExs);
+  const project = mix.project;
 
-  const appsPath = keywordString(src, section, 'apps_path');
+  const appsPath = stringTerm(keywordGet(project, 'apps_path'));
   if (appsPath !== undefined) {
     const apps = await umbrellaApps(appsPath, read, list);
     const example = apps[0] ?? '<app>';
@@ -230,7 +101,7 @@ export async function detectProject(read: ReadFile, list?: ListDir): Promise<Pro
     );
   }
 
-  const otpApp = keywordAtom(src, section, 'app');
+  const otpApp = atomValue(keywordGet(project, 'app'));
   if (otpApp === undefined) {
     throw new ProjectError(
       'unreadable_mix_exs',
@@ -240,13 +111,14 @@ export async function detectProject(read: ReadFile, list?: ListDir): Promise<Pro
   }
 
   const notes: string[] = [];
-  const base = baseModule(code, otpApp);
+  const base = baseModule(mix.modules, mix.usesMixProject, otpApp);
   if (base.note !== undefined) notes.push(base.note);
 
-  const configPath = keywordString(src, section, 'config_path');
+  const configPath = stringTerm(keywordGet(project, 'config_path'));
+  const lockfile = stringTerm(keywordGet(project, 'lockfile'));
   const inUmbrella =
     configPath !== undefined ||
-    keywordString(src, section, 'build_path')?.startsWith('..') === true;
+    stringTerm(keywordGet(project, 'build_path'))?.startsWith('..') === true;
   const configRel = configPath ?? 'config/config.exs';
   // A reader may refuse paths outside the project root (an umbrella's config): use defaults.
   let config = await read(configRel).catch(() => null);
@@ -254,7 +126,8 @@ export async function detectProject(read: ReadFile, list?: ListDir): Promise<Pro
     config = await read('config/config.exs').catch(() => null);
   }
 
-  const repos = config === null ? [] : ectoRepos(stripElixirComments(config), otpApp);
+  const configs = config === null ? [] : await readConfigCalls(config);
+  const repos = ectoRepos(configs, otpApp);
   let repo: string;
   if (repos.length > 0) {
     repo = repos[0] as string;
@@ -274,17 +147,88 @@ export async function detectProject(read: ReadFile, list?: ListDir): Promise<Pro
 
   const info: ProjectInfo = { otp_app: otpApp, base_module: base.module, repo, repos, notes };
   if (inUmbrella) info.umbrella = { config_path: configRel };
-  return info;
+  return {
+    info,
+    sources: {
+      project,
+      deps: mix.deps,
+      configs,
+      configPath: config === null ? null : configRel,
+      ...(lockfile === undefined ? {} : { lockfile }),
+    },
+  };
+}
+
+/** What readProject read besides the names: for the readers of conventions and versions. */
+export interface ProjectSources {
+  /** The keyword list `project/0` returns (a `list` term), or null when not literal. */
+  project: Term | null;
+  /** The list `deps/0` returns, or null. */
+  deps: Term | null;
+  /** The `config` calls of the config file, in order. */
+  configs: ConfigCall[];
+  /** The config file read, relative to the project root, or null when none was readable. */
+  configPath: string | null;
+  /** `lockfile:` of project/0 (umbrella apps), when set. */
+  lockfile?: string;
+}
+
+interface MixExs {
+  project: Term | null;
+  deps: Term | null;
+  modules: string[];
+  usesMixProject: boolean;
+}
+
+function readMixExs(root: Node): MixExs {
+  const modules: string[] = [];
+  let usesMixProject = false;
+  for (const call of allCalls(root)) {
+    const name = callName(call);
+    const [first] = callArgs(call);
+    if (name === 'defmodule' && first?.type === 'alias') modules.push(first.text);
+    if (name === 'use' && first?.type === 'alias' && first.text === 'Mix.Project') {
+      usesMixProject = true;
+    }
+  }
+  return {
+    project: definitionValue(root, 'project'),
+    deps: definitionValue(root, 'deps'),
+    modules,
+    usesMixProject,
+  };
+}
+
+/** One `config :app, ...` call: the app and its remaining argument terms. */
+export interface ConfigCall {
+  app: string;
+  args: Term[];
+}
+
+/** Every `config :app, …` call of a config file (also inside `if` blocks), in source order. */
+export async function readConfigCalls(source: string): Promise<ConfigCall[]> {
+  return withElixirTree(source, (root) => {
+    const out: ConfigCall[] = [];
+    for (const call of allCalls(root)) {
+      if (callName(call) !== 'config') continue;
+      const [app, ...args] = callArgTerms(call);
+      const name = atomValue(app);
+      if (name !== undefined) out.push({ app: name, args });
+    }
+    return out;
+  });
 }
 
 /** The module prefix of `defmodule MyApp.MixProject do`, else `Macro.camelize(app)`. */
-function baseModule(code: string, otpApp: string): { module: string; note?: string } {
+function baseModule(
+  modules: readonly string[],
+  usesMixProject: boolean,
+  otpApp: string,
+): { module: string; note?: string } {
   const camel = camelize(otpApp);
-  const re = new RegExp(String.raw`\bdefmodule\s+(${MODULE})\s+do\b`, 'g');
-  const modules = [...code.matchAll(re)].map((m) => m[1] as string);
   const mixModule =
     modules.find((m) => /\.(MixProject|Mixfile|Project)$/.test(m)) ??
-    (/\buse\s+Mix\.Project\b/.test(code) ? modules[0] : undefined);
+    (usesMixProject ? modules[0] : undefined);
   if (mixModule !== undefined && mixModule.includes('.')) {
     const prefix = mixModule.slice(0, mixModule.lastIndexOf('.'));
     if (isElixirModuleName(prefix)) return { module: prefix };
@@ -302,18 +246,16 @@ function baseModule(code: string, otpApp: string): { module: string; note?: stri
  * The `ecto_repos: [...]` of `config :<otp_app>, ...` (or of the first config that has one),
  * in order.
  */
-function ectoRepos(config: string, otpApp: string): string[] {
-  const found: { app: string | undefined; repos: string[] }[] = [];
-  const re = /\becto_repos:\s*\[([^\]]*)\]/g;
-  for (const m of config.matchAll(re)) {
-    const before = config.slice(0, m.index);
-    const configs = [...before.matchAll(/\bconfig\s*\(?\s*:([A-Za-z_][A-Za-z0-9_]*)/g)];
-    const app = configs.length > 0 ? configs[configs.length - 1]?.[1] : undefined;
-    const repos = (m[1] as string)
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '' && isElixirModuleName(s));
-    found.push({ app, repos });
+function ectoRepos(configs: readonly ConfigCall[], otpApp: string): string[] {
+  const found: { app: string; repos: string[] }[] = [];
+  for (const c of configs) {
+    const kw = c.args.length === 1 ? c.args[0] : undefined;
+    const list = keywordGet(kw, 'ecto_repos');
+    if (list?.kind !== 'list') continue;
+    const repos = list.items
+      .map((t) => aliasValue(t))
+      .filter((m): m is string => m !== undefined && isElixirModuleName(m));
+    found.push({ app: c.app, repos });
   }
   const own = found.find((f) => f.app === otpApp && f.repos.length > 0);
   return (own ?? found.find((f) => f.repos.length > 0))?.repos ?? [];

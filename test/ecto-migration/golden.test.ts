@@ -14,6 +14,7 @@ import { schemasFromInput } from '../../shared/pipeline/run.js';
 import { projectReader, type ProjectReader } from '../../shared/plan/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 import type { PlannedFile } from '../../shared/workspace/index.js';
+import { caseConventions, planFor } from '../support/conventions.js';
 import { assertElixirClean, itElixir } from '../support/elixir.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../golden/ecto-migration');
@@ -36,17 +37,24 @@ async function run(name: string): Promise<{ files: PlannedFile[]; warnings: stri
   const { clock, ...args } = JSON.parse(
     readFileSync(path.join(dir, 'input.json'), 'utf8'),
   ) as CaseInput;
-  const result = normalizeModel({ app: args.app ?? null, schemas: schemasFromInput(args) });
+  const projectDir = path.join(dir, 'project');
+  const project = projectReader(existsSync(projectDir) ? projectDir : null);
+  const { app, conventions } = await caseConventions(args, project);
+  const result = normalizeModel(
+    { app: args.app ?? app ?? null, schemas: schemasFromInput(args) },
+    { defaults: conventions.defaults },
+  );
   expect(result.errors).toEqual([]);
   const warnings = result.warnings.map((w) => `${w.path}: ${w.message}`);
-  const projectDir = path.join(dir, 'project');
-  const files = await planMigrations(result.model!, args, {
-    project: projectReader(existsSync(projectDir) ? projectDir : null),
-    clock: () => new Date(clock),
-    warn: (m) => warnings.push(m),
-    signal: new AbortController().signal,
-    progress: async () => {},
-  });
+  const files = await planFor(conventions, () =>
+    planMigrations(result.model!, args, {
+      project,
+      clock: () => new Date(clock),
+      warn: (m) => warnings.push(m),
+      signal: new AbortController().signal,
+      progress: async () => {},
+    }),
+  );
   return { files, warnings };
 }
 

@@ -16,6 +16,7 @@ import { appFromDef, normalizeModel } from '../../shared/model/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 import { DEFAULT_APP, schemasFromInput } from '../../shared/pipeline/run.js';
 import { type ProjectReader } from '../../shared/plan/index.js';
+import { caseConventions, planFor } from '../support/conventions.js';
 import { assertElixirClean, describeElixir, itElixir } from '../support/elixir.js';
 
 const casesDir = path.join(
@@ -49,14 +50,18 @@ function projectOf(dir: string): ProjectReader {
 async function generate(name: string) {
   const dir = path.join(casesDir, name);
   const input = JSON.parse(readFileSync(path.join(dir, 'input.json'), 'utf8')) as GeneratorInput;
-  const app = input.app ? appFromDef(input.app) : DEFAULT_APP;
-  const { model, errors } = normalizeModel({ app, schemas: schemasFromInput(input) });
+  const project = projectOf(dir);
+  const { app: detected, conventions } = await caseConventions(input, project);
+  const app = input.app ? appFromDef(input.app) : (detected ?? DEFAULT_APP);
+  const { model, errors } = normalizeModel(
+    { app, schemas: schemasFromInput(input) },
+    { defaults: conventions.defaults },
+  );
   expect(errors).toEqual([]);
   const warnings: string[] = [];
-  const files = await planEctoSchemas(model!, input, {
-    project: projectOf(dir),
-    warn: (m) => warnings.push(m),
-  });
+  const files = await planFor(conventions, () =>
+    planEctoSchemas(model!, input, { project, warn: (m) => warnings.push(m) }),
+  );
   return { dir, files, warnings };
 }
 

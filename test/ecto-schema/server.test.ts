@@ -266,6 +266,38 @@ end
     expect(second.warnings.join('\n')).not.toContain('Phoenix.Param');
   });
 
+  it('follows the generators config of the project; explicit arguments and spec flags win', async () => {
+    await put(
+      'config/config.exs',
+      'import Config\nconfig :my_app, generators: [timestamp_type: :utc_datetime, binary_id: true]\n',
+    );
+    const specs = ['Blog Post posts title', 'Blog Tag tags name --no-binary-id'];
+    const r = structured<Output & { conventions?: string[] }>(
+      await generate({ specs, dry_run: true }),
+    );
+    const post = r.files.find((f) => f.path.endsWith('post.ex'))?.content ?? '';
+    const tag = r.files.find((f) => f.path.endsWith('tag.ex'))?.content ?? '';
+    expect(post).toContain('  @primary_key {:id, :binary_id, autogenerate: true}\n');
+    expect(post).toContain('    timestamps(type: :utc_datetime)\n');
+    expect(tag).not.toContain('binary_id');
+    expect(tag).toContain('    timestamps(type: :utc_datetime)\n');
+    expect(r.conventions).toEqual(
+      expect.arrayContaining([
+        'binary_id: true (generators config in config/config.exs)',
+        'timestamp_type: :utc_datetime (generators config in config/config.exs)',
+      ]),
+    );
+    const text = (await generate({ specs, dry_run: true })).content as { text: string }[];
+    expect(text[0]?.text).toContain('From the project:\n- binary_id: true');
+
+    const explicit = structured<Output & { conventions?: string[] }>(
+      await generate({ specs, dry_run: true, binary_id: false, timestamp_type: 'naive_datetime' }),
+    );
+    expect(explicit.files.map((f) => f.content).join('')).not.toContain('binary_id');
+    expect(explicit.files.map((f) => f.content).join('')).toContain('    timestamps()\n');
+    expect(explicit.conventions?.some((l) => l.startsWith('binary_id'))).toBe(false);
+  });
+
   it('dry run works without any root, with the default app', async () => {
     const bare = await connect(createServer({ cliRoots: [] }));
     try {

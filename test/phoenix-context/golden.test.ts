@@ -14,6 +14,7 @@ import { schemasFromInput } from '../../shared/pipeline/run.js';
 import { type ProjectReader } from '../../shared/plan/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 import type { PlannedFile } from '../../shared/workspace/index.js';
+import { caseConventions, planFor } from '../support/conventions.js';
 import { assertElixirClean, describeElixir, itElixir } from '../support/elixir.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../golden/phoenix-context');
@@ -54,16 +55,23 @@ export async function runCase(
 ): Promise<{ files: PlannedFile[]; warnings: string[]; input: CaseInput }> {
   const dir = path.join(root, name);
   const input = JSON.parse(readFileSync(path.join(dir, 'input.json'), 'utf8')) as CaseInput;
-  const { model, errors } = normalizeModel({ app: input.app, schemas: schemasFromInput(input) });
+  const project = fixtureProject(path.join(dir, 'existing'));
+  const { app, conventions } = await caseConventions(input, project);
+  const { model, errors } = normalizeModel(
+    { app: input.app ?? app, schemas: schemasFromInput(input) },
+    { defaults: conventions.defaults },
+  );
   if (!model) throw new Error(`invalid model in ${name}: ${JSON.stringify(errors)}`);
   const warnings: string[] = [];
-  const files = await planPhoenixContexts(model, input, {
-    project: fixtureProject(path.join(dir, 'existing')),
-    clock: () => new Date(input.clock),
-    warn: (m) => warnings.push(m),
-    signal: new AbortController().signal,
-    progress: async () => {},
-  });
+  const files = await planFor(conventions, () =>
+    planPhoenixContexts(model, input, {
+      project,
+      clock: () => new Date(input.clock),
+      warn: (m) => warnings.push(m),
+      signal: new AbortController().signal,
+      progress: async () => {},
+    }),
+  );
   return { files, warnings, input };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProjectError, detectProject, stripElixirComments } from '../../shared/project/index.js';
+import { ProjectError, detectProject } from '../../shared/project/index.js';
 
 type Files = Record<string, string>;
 
@@ -271,15 +271,5 @@ end
     ).catch((e: unknown) => e);
     expect((err as ProjectError).code).toBe('unreadable_mix_exs');
     expect((err as ProjectError).message).toMatch(/Pass app: \{ otp_app, base_module, repo \}/);
-  });
-});
-
-describe('stripElixirComments', () => {
-  it('removes comments but not # inside strings, sigils, heredocs or char literals', () => {
-    const src = 'a = "x # y" # drop\nb = ~r/#{x}/ # drop\nc = ?# # drop\n"""\n# kept\n"""\n';
-    expect(stripElixirComments(src, true)).toBe(
-      'a = "x # y"       \nb = ~r/#{x}/       \nc = ?_       \n"""\n# kept\n"""\n',
-    );
-    expect(stripElixirComments(src).length).toBe(src.length);
   });
 });

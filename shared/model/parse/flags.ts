@@ -30,6 +30,8 @@ export interface LineFlags {
   prefix: string | undefined;
   primary_key: string | undefined;
   binary_id: boolean;
+  /** `--no-binary-id` on the line is explicit: it wins over a project's `binary_id: true`. */
+  no_binary_id: boolean;
   no_timestamps: boolean;
   timestamp_type: TimestampType | undefined;
   embedded: boolean;
@@ -91,6 +93,7 @@ export function readFlags(
         break;
       case '--no-binary-id':
         flags.binary_id = false;
+        flags.no_binary_id = true;
         break;
       case '--no-timestamps':
         flags.no_timestamps = true;

@@ -5,12 +5,23 @@ import type { App, Schema } from '../normalized.js';
 import { normalizeField } from './field.js';
 import { defaultTable, namespaceOf, relativeModule } from './names.js';
 import type { Report } from './report.js';
+import type { TimestampType } from '../types.js';
+
+/**
+ * Defaults for schemas that leave them out (the project's generator config or the call's
+ * arguments). Without them: `id` keys, `naive_datetime` timestamps.
+ */
+export interface SchemaDefaults {
+  binary_id?: boolean;
+  timestamp_type?: TimestampType;
+}
 
 export function normalizeSchemaShell(
   def: SchemaDef,
   i: number,
   app: App | null,
   err: Report,
+  defaults: SchemaDefaults = {},
 ): Schema {
   const p = `schemas[${i}]`;
   const module = relativeModule(def.module, app);
@@ -22,12 +33,13 @@ export function normalizeSchemaShell(
       ? false
       : {
           name: def.primary_key?.name ?? 'id',
-          type: def.primary_key?.type ?? (embedded ? 'binary_id' : 'id'),
+          type:
+            def.primary_key?.type ?? (embedded || defaults.binary_id === true ? 'binary_id' : 'id'),
         };
   const timestamps =
     def.timestamps === false || (embedded && def.timestamps === undefined)
       ? false
-      : { type: def.timestamps?.type ?? 'naive_datetime' };
+      : { type: def.timestamps?.type ?? defaults.timestamp_type ?? 'naive_datetime' };
   if (embedded && primary_key !== false && primary_key.type === 'id') {
     err(
       `${p}.primary_key.type`,
