@@ -130,6 +130,16 @@ export async function projectConventions(
     );
     scopes = [];
   }
+  const defaultScopes = scopes.filter((sc) => sc.default);
+  if (defaultScopes.length > 1) {
+    ignored.push(
+      `${where} marks ${defaultScopes.map((sc) => `:${sc.name}`).join(' and ')} as default scopes; Phoenix allows one (keep default: true on one of them)`,
+    );
+  } else if (defaultScopes.length === 1) {
+    ignored.push(
+      `the default scope :${defaultScopes[0]!.name} in ${where} would make mix phx.gen.context 1.8 write a scoped context; scoped contexts are not generated yet, so this one is unscoped (its functions take no scope)`,
+    );
+  }
   if (scopes.length > 0) {
     fromProject.push(
       `scopes: ${scopes.map((s) => `:${s.name}${s.default ? ' (default)' : ''}`).join(', ')} (${where})`,

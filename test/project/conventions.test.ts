@@ -153,6 +153,9 @@ describe('project conventions', () => {
     const c = await projectConventions(sources, info.otp_app, {}, null, '1.18.4');
     expect(c.defaults).toEqual({ binary_id: true, timestamp_type: 'utc_datetime' });
     expect(c.scopes.map((s) => s.name)).toEqual(['user']);
+    expect(c.ignored).toEqual([
+      'the default scope :user in config/config.exs would make mix phx.gen.context 1.8 write a scoped context; scoped contexts are not generated yet, so this one is unscoped (its functions take no scope)',
+    ]);
     expect(c.repo_all_by).toBe(true);
     expect(c.elixir).toEqual([1, 18, 4]);
     expect(c.from_project).toEqual([
