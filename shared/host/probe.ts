@@ -1,13 +1,15 @@
 /**
  * shared/host: read-only probes of the machine the server runs on, for shared/mix: is there an
  * executable at this path (the PATH scan for mix), is there a file (mix.exs before formatting),
- * which processes descend from mix (Linux /proc, to kill the whole tree on a timeout). These look
+ * which processes descend from mix (Linux /proc, to kill the whole tree on a timeout), which
+ * Elixir version is installed. These look
  * at the host, not at a project's files: nothing here writes, and no path comes from a client, so
  * they need none of shared/workspace's root checks. The lint rule allows node:fs here and in
  * shared/workspace only (docs/ARCHITECTURE.md, "The file-system rule").
  */
 import { constants, readdirSync, readFileSync } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /** True when `path` is a regular file (symlinks followed). Never throws. */
 export async function isFile(path: string): Promise<boolean> {
@@ -58,4 +60,20 @@ export function procTable(): [number, number][] | null {
     }
   }
   return out;
+}
+
+/**
+ * The version an Elixir installation declares in `lib/elixir/ebin/elixir.app`, found from its
+ * `bin/mix` or `bin/elixir` (symlinks followed, as Debian's /usr/bin/mix is). No BEAM starts
+ * (`elixir --version` costs 1-3 s). undefined when the layout is not that of an installation
+ * (a wrapper script, an asdf shim). Never throws.
+ */
+export async function installedElixirAppVersion(executable: string): Promise<string | undefined> {
+  try {
+    const bin = dirname(await realpath(executable));
+    const app = await readFile(join(bin, '..', 'lib', 'elixir', 'ebin', 'elixir.app'), 'utf8');
+    return /\{vsn,\s*"([^"]+)"\}/.exec(app)?.[1];
+  } catch {
+    return undefined;
+  }
 }
