@@ -3,10 +3,10 @@
  * (list_, get_!, create_, update_, delete_, change_) with their @doc. The code of each function
  * is here (`functionsView`); the @doc prose is in templates/phoenix-context/doc/<function>.md.njk.
  */
-import { ex, exModule } from '../../render/index.js';
+import { ex, exAtom, exModule } from '../../render/index.js';
 import { heredocAttribute, prose } from '../doc.js';
 import { block, defBlock, defShort, pipeline, stmt } from './layout.js';
-import type { ContextPlan, SchemaPlan } from './plan.js';
+import type { ChildPlan, ContextPlan, SchemaPlan } from './plan.js';
 
 /** How a file refers to the schemas and the repo (aliases it has, or full names). */
 export interface ContextRefs {
@@ -25,6 +25,10 @@ export interface FunctionsView {
   ref: string;
   pk_phrase: string;
   id_examples: [string, string];
+  /** What `delete_<singular>` returns, in the @doc (a wrapped paragraph). */
+  delete_doc: string;
+  /** Whether `delete_<singular>` can return `{:error, changeset}`. */
+  delete_can_fail: boolean;
   code: {
     list: string;
     get: string;
@@ -55,6 +59,8 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
     ref,
     pk_phrase: s.pk.name === 'id' ? 'id' : `primary key \`${s.pk.name}\``,
     id_examples: ids,
+    delete_doc: deleteDoc(s),
+    delete_can_fail: s.children.some(blocks),
     code: {
       list: defBlock(2, 'def', `list_${s.plural}`, [], stmt(4, ex.call(`${repo}.all`, [ref]))),
       get: defShort(2, 'def', `get_${s.singular}!`, ['id'], ex.call(`${repo}.get!`, [ref, 'id'])),
@@ -80,7 +86,15 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
         'def',
         `delete_${s.singular}`,
         [match],
-        stmt(4, ex.call(`${repo}.delete`, [v])),
+        s.children.length === 0
+          ? stmt(4, ex.call(`${repo}.delete`, [v]))
+          : pipeline(4, v, [
+              ex.call('Ecto.Changeset.change'),
+              ...s.children.map((c) =>
+                ex.call('Ecto.Changeset.no_assoc_constraint', [exAtom(c.name)]),
+              ),
+              ex.call(`${repo}.delete`),
+            ]),
       ),
       change: defBlock(
         2,
@@ -91,6 +105,38 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
       ),
     },
   };
+}
+
+/** A child whose rows keep the record from being deleted (its key neither cascades nor nilifies). */
+function blocks(c: ChildPlan): boolean {
+  return c.on_delete !== 'delete_all' && c.on_delete !== 'nilify_all';
+}
+
+/** Words wrapped at `width` columns (the @doc's indent of 2 included). */
+function wrapWords(text: string, width = 94): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+/** Exactly what deleting a record does with the rows that point at it (prose: delete-returns). */
+function deleteDoc(s: SchemaPlan): string {
+  const names = (cs: ChildPlan[]) => cs.map((c) => `\`:${c.name}\``).join(', ');
+  const text = prose('phoenix-context/doc/delete-returns.md.njk', {
+    variable: s.variable,
+    cascade: names(s.children.filter((c) => c.on_delete === 'delete_all')),
+    nilify: names(s.children.filter((c) => c.on_delete === 'nilify_all')),
+    blocking: names(s.children.filter(blocks)),
+    children: s.children.length,
+  });
+  return wrapWords(text.replace(/\s+/g, ' ').trim());
 }
 
 export interface ContextFileView {

@@ -221,6 +221,29 @@ function removeTests({ s, v, pk, call, okStruct, fixture }: TestNames): Test[] {
         { text: assertRaise(6, 'Ecto.NoResultsError', call(`get_${s.singular}!`, [pk])) },
       ]),
     },
+    ...s.children.flatMap((c) =>
+      c.fixture === null
+        ? []
+        : [
+            {
+              name: `delete_${s.singular}/1 keeps the ${s.human} while ${c.human} point at it`,
+              body: block([
+                fixture,
+                { text: stmt(6, ex.call(c.fixture, [ex.map([kw(c.foreign_key, pk)])])) },
+                {
+                  text: assertion(
+                    6,
+                    '{:error, %Ecto.Changeset{}}',
+                    '=',
+                    call(`delete_${s.singular}`, [v]),
+                  ),
+                  blankBefore: true,
+                },
+                { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) },
+              ]),
+            },
+          ],
+    ),
     {
       name: `change_${s.singular}/1 returns ${s.aHuman} changeset`,
       body: block([

@@ -13,7 +13,7 @@
  */
 import { ELIXIR_RESERVED_WORDS, underscore } from '../../naming/index.js';
 import { lastSegment, namespaceOf } from '../../model/index.js';
-import type { App, BelongsTo, Model, PrimaryKeyType, Schema } from '../../model/index.js';
+import type { App, BelongsTo, Model, OnDelete, PrimaryKeyType, Schema } from '../../model/index.js';
 import {
   contextFilePath,
   contextTestFilePath,
@@ -77,6 +77,22 @@ export interface SchemaPlan {
   /** null: no attribute can be made invalid, so the invalid-data tests are left out. */
   invalid: { key: string; literal: string }[] | null;
   uniqueHelpers: { name: string; field: string; body: string }[];
+  /**
+   * The has_many/has_one associations: rows of their tables point at this schema's rows, so
+   * `delete_<singular>` declares `no_assoc_constraint` for each. `on_delete` is what the child's
+   * foreign key does (null when the child is outside the batch); `fixture` is set when the child
+   * is in the same context and its key blocks the delete (the test that shows the error).
+   */
+  children: ChildPlan[];
+}
+
+export interface ChildPlan {
+  name: string;
+  foreign_key: string;
+  on_delete: OnDelete | null;
+  /** Words for docs: "comments". */
+  human: string;
+  fixture: string | null;
 }
 
 export interface ContextPlan {
@@ -258,7 +274,33 @@ function planSchema(batch: Batch, index: number): SchemaPlan {
     parents,
     invalid: invalidAttrs(s, parentKeys, warn),
     uniqueHelpers,
+    children: planChildren(batch, s),
   };
+}
+
+/** The has_* associations of `s`, with what the child's foreign key does on delete. */
+function planChildren(batch: Batch, s: Schema): ChildPlan[] {
+  const children: ChildPlan[] = [];
+  for (const a of s.associations) {
+    if (a.kind !== 'has_many' && a.kind !== 'has_one') continue;
+    const child = a.target_index === null ? undefined : batch.schemas[a.target_index];
+    const fk = child?.associations.find(
+      (b): b is BelongsTo => b.kind === 'belongs_to' && b.foreign_key === a.foreign_key,
+    );
+    const onDelete = fk === undefined ? null : fk.on_delete;
+    const blocks = onDelete === 'nothing' || onDelete === 'restrict';
+    children.push({
+      name: a.name,
+      foreign_key: a.foreign_key,
+      on_delete: onDelete,
+      human: a.name.replaceAll('_', ' '),
+      fixture:
+        child !== undefined && blocks && (child.context ?? '') === batch.context && !child.embedded
+          ? `${singularName(child)}_fixture`
+          : null,
+    });
+  }
+  return children;
 }
 
 /** Parents the fixture must create: required belongs_to and required references fields. */

@@ -193,16 +193,13 @@ defmodule MyApp.Blog do
   @doc """
   Deletes `comment`.
 
-  Returns `{:ok, comment}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, comment}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_comment(comment)
       {:ok, %Comment{}}
-
-      iex> delete_comment(comment)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_comment(%Comment{} = comment) do

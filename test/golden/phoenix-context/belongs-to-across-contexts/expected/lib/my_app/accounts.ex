@@ -80,8 +80,9 @@ defmodule MyApp.Accounts do
   @doc """
   Deletes `user`.
 
-  Returns `{:ok, user}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, user}`. While rows of `:posts`, `:comments` still point at it, nothing is
+  deleted and it returns `{:error, changeset}` with the error on that association, instead of
+  raising.
 
   ## Examples
 
@@ -93,7 +94,11 @@ defmodule MyApp.Accounts do
 
   """
   def delete_user(%User{} = user) do
-    Repo.delete(user)
+    user
+    |> Ecto.Changeset.change()
+    |> Ecto.Changeset.no_assoc_constraint(:posts)
+    |> Ecto.Changeset.no_assoc_constraint(:comments)
+    |> Repo.delete()
   end
 
   @doc """

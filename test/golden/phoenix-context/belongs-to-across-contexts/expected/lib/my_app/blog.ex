@@ -81,20 +81,19 @@ defmodule MyApp.Blog do
   @doc """
   Deletes `post`.
 
-  Returns `{:ok, post}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, post}`. The database deletes its `:comments` with it.
 
   ## Examples
 
       iex> delete_post(post)
       {:ok, %Post{}}
 
-      iex> delete_post(post)
-      {:error, %Ecto.Changeset{}}
-
   """
   def delete_post(%Post{} = post) do
-    Repo.delete(post)
+    post
+    |> Ecto.Changeset.change()
+    |> Ecto.Changeset.no_assoc_constraint(:comments)
+    |> Repo.delete()
   end
 
   @doc """
@@ -183,16 +182,13 @@ defmodule MyApp.Blog do
   @doc """
   Deletes `comment`.
 
-  Returns `{:ok, comment}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, comment}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_comment(comment)
       {:ok, %Comment{}}
-
-      iex> delete_comment(comment)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_comment(%Comment{} = comment) do

@@ -81,8 +81,8 @@ defmodule MyApp.Catalog do
   @doc """
   Deletes `product`.
 
-  Returns `{:ok, product}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, product}`. While rows of `:reviews` still point at it, nothing is deleted and
+  it returns `{:error, changeset}` with the error on that association, instead of raising.
 
   ## Examples
 
@@ -94,7 +94,10 @@ defmodule MyApp.Catalog do
 
   """
   def delete_product(%Product{} = product) do
-    Repo.delete(product)
+    product
+    |> Ecto.Changeset.change()
+    |> Ecto.Changeset.no_assoc_constraint(:reviews)
+    |> Repo.delete()
   end
 
   @doc """
@@ -183,16 +186,13 @@ defmodule MyApp.Catalog do
   @doc """
   Deletes `review`.
 
-  Returns `{:ok, review}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, review}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_review(review)
       {:ok, %Review{}}
-
-      iex> delete_review(review)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_review(%Review{} = review) do

@@ -64,6 +64,14 @@ defmodule MyApp.CatalogTest do
       assert_raise Ecto.NoResultsError, fn -> Catalog.get_product!(product.id) end
     end
 
+    test "delete_product/1 keeps the product while reviews point at it" do
+      product = product_fixture()
+      review_fixture(%{product_id: product.id})
+
+      assert {:error, %Ecto.Changeset{}} = Catalog.delete_product(product)
+      assert Catalog.get_product!(product.id) == product
+    end
+
     test "change_product/1 returns a product changeset" do
       product = product_fixture()
       assert %Ecto.Changeset{} = Catalog.change_product(product)

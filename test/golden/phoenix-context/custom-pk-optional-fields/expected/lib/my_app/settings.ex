@@ -81,16 +81,13 @@ defmodule MyApp.Settings do
   @doc """
   Deletes `preference`.
 
-  Returns `{:ok, preference}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, preference}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_preference(preference)
       {:ok, %Preference{}}
-
-      iex> delete_preference(preference)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_preference(%Preference{} = preference) do
@@ -183,16 +180,13 @@ defmodule MyApp.Settings do
   @doc """
   Deletes `marker`.
 
-  Returns `{:ok, marker}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, marker}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_marker(marker)
       {:ok, %Marker{}}
-
-      iex> delete_marker(marker)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_marker(%Marker{} = marker) do

@@ -80,16 +80,13 @@ defmodule MyApp.Accounts do
   @doc """
   Deletes `user`.
 
-  Returns `{:ok, user}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, user}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_user(user)
       {:ok, %User{}}
-
-      iex> delete_user(user)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_user(%User{} = user) do

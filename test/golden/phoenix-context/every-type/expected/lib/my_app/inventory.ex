@@ -82,16 +82,13 @@ defmodule MyApp.Inventory do
   @doc """
   Deletes `item`.
 
-  Returns `{:ok, item}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, item}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_item(item)
       {:ok, %Item{}}
-
-      iex> delete_item(item)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_item(%Item{} = item) do
@@ -184,16 +181,13 @@ defmodule MyApp.Inventory do
   @doc """
   Deletes `warehouse`.
 
-  Returns `{:ok, warehouse}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, warehouse}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_warehouse(warehouse)
       {:ok, %Warehouse{}}
-
-      iex> delete_warehouse(warehouse)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_warehouse(%Warehouse{} = warehouse) do
@@ -286,16 +280,13 @@ defmodule MyApp.Inventory do
   @doc """
   Deletes `slot`.
 
-  Returns `{:ok, slot}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, slot}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_slot(slot)
       {:ok, %Slot{}}
-
-      iex> delete_slot(slot)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_slot(%Slot{} = slot) do

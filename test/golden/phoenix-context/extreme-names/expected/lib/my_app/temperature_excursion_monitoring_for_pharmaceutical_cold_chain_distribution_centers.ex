@@ -97,16 +97,15 @@ defmodule MyApp.TemperatureExcursionMonitoringForPharmaceuticalColdChainDistribu
   @doc """
   Deletes `refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan`.
 
-  Returns `{:ok, refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok,
+  refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan}`. A
+  row of another table that still points at it makes the database refuse, which raises
+  `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan(refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan)
       {:ok, %RefrigeratedShipmentTemperatureExcursionIncidentReportWithCorrectiveActionPlan{}}
-
-      iex> delete_refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan(refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan(
@@ -214,8 +213,9 @@ defmodule MyApp.TemperatureExcursionMonitoringForPharmaceuticalColdChainDistribu
   @doc """
   Deletes `monitored_cold_storage_facility`.
 
-  Returns `{:ok, monitored_cold_storage_facility}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, monitored_cold_storage_facility}`. While rows of `:excursion_incident_reports`
+  still point at it, nothing is deleted and it returns `{:error, changeset}` with the error on
+  that association, instead of raising.
 
   ## Examples
 
@@ -229,7 +229,10 @@ defmodule MyApp.TemperatureExcursionMonitoringForPharmaceuticalColdChainDistribu
   def delete_monitored_cold_storage_facility(
         %MonitoredColdStorageFacility{} = monitored_cold_storage_facility
       ) do
-    Repo.delete(monitored_cold_storage_facility)
+    monitored_cold_storage_facility
+    |> Ecto.Changeset.change()
+    |> Ecto.Changeset.no_assoc_constraint(:excursion_incident_reports)
+    |> Repo.delete()
   end
 
   @doc """

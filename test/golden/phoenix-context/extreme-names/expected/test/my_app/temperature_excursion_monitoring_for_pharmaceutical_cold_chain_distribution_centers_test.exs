@@ -444,6 +444,24 @@ defmodule MyApp.TemperatureExcursionMonitoringForPharmaceuticalColdChainDistribu
       end
     end
 
+    test "delete_monitored_cold_storage_facility/1 keeps the monitored cold storage facility while excursion incident reports point at it" do
+      monitored_cold_storage_facility = monitored_cold_storage_facility_fixture()
+
+      refrigerated_shipment_temperature_excursion_incident_report_with_corrective_action_plan_fixture(
+        %{facility_id: monitored_cold_storage_facility.id}
+      )
+
+      assert {:error, %Ecto.Changeset{}} =
+               TemperatureExcursionMonitoringForPharmaceuticalColdChainDistributionCenters.delete_monitored_cold_storage_facility(
+                 monitored_cold_storage_facility
+               )
+
+      assert TemperatureExcursionMonitoringForPharmaceuticalColdChainDistributionCenters.get_monitored_cold_storage_facility!(
+               monitored_cold_storage_facility.id
+             ) ==
+               monitored_cold_storage_facility
+    end
+
     test "change_monitored_cold_storage_facility/1 returns a monitored cold storage facility changeset" do
       monitored_cold_storage_facility = monitored_cold_storage_facility_fixture()
 

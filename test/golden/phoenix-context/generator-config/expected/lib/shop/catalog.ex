@@ -82,8 +82,8 @@ defmodule Shop.Catalog do
   @doc """
   Deletes `category`.
 
-  Returns `{:ok, category}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, category}`. While rows of `:products` still point at it, nothing is deleted and
+  it returns `{:error, changeset}` with the error on that association, instead of raising.
 
   ## Examples
 
@@ -95,7 +95,10 @@ defmodule Shop.Catalog do
 
   """
   def delete_category(%Category{} = category) do
-    Repo.delete(category)
+    category
+    |> Ecto.Changeset.change()
+    |> Ecto.Changeset.no_assoc_constraint(:products)
+    |> Repo.delete()
   end
 
   @doc """
@@ -184,8 +187,8 @@ defmodule Shop.Catalog do
   @doc """
   Deletes `product`.
 
-  Returns `{:ok, product}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, product}`. While rows of `:reviews` still point at it, nothing is deleted and
+  it returns `{:error, changeset}` with the error on that association, instead of raising.
 
   ## Examples
 
@@ -197,7 +200,10 @@ defmodule Shop.Catalog do
 
   """
   def delete_product(%Product{} = product) do
-    Repo.delete(product)
+    product
+    |> Ecto.Changeset.change()
+    |> Ecto.Changeset.no_assoc_constraint(:reviews)
+    |> Repo.delete()
   end
 
   @doc """
@@ -286,16 +292,13 @@ defmodule Shop.Catalog do
   @doc """
   Deletes `review`.
 
-  Returns `{:ok, review}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, review}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_review(review)
       {:ok, %Review{}}
-
-      iex> delete_review(review)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_review(%Review{} = review) do

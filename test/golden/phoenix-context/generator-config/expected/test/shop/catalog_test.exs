@@ -51,6 +51,14 @@ defmodule Shop.CatalogTest do
       assert_raise Ecto.NoResultsError, fn -> Catalog.get_category!(category.id) end
     end
 
+    test "delete_category/1 keeps the category while products point at it" do
+      category = category_fixture()
+      product_fixture(%{category_id: category.id})
+
+      assert {:error, %Ecto.Changeset{}} = Catalog.delete_category(category)
+      assert Catalog.get_category!(category.id) == category
+    end
+
     test "change_category/1 returns a category changeset" do
       category = category_fixture()
       assert %Ecto.Changeset{} = Catalog.change_category(category)
@@ -107,6 +115,14 @@ defmodule Shop.CatalogTest do
       product = product_fixture()
       assert {:ok, %Product{}} = Catalog.delete_product(product)
       assert_raise Ecto.NoResultsError, fn -> Catalog.get_product!(product.id) end
+    end
+
+    test "delete_product/1 keeps the product while reviews point at it" do
+      product = product_fixture()
+      review_fixture(%{product_id: product.id})
+
+      assert {:error, %Ecto.Changeset{}} = Catalog.delete_product(product)
+      assert Catalog.get_product!(product.id) == product
     end
 
     test "change_product/1 returns a product changeset" do

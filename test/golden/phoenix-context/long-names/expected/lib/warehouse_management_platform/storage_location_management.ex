@@ -85,16 +85,13 @@ defmodule WarehouseManagementPlatform.StorageLocationManagement do
   @doc """
   Deletes `warehouse_storage_location_assignment`.
 
-  Returns `{:ok, warehouse_storage_location_assignment}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, warehouse_storage_location_assignment}`. A row of another table that still
+  points at it makes the database refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_warehouse_storage_location_assignment(warehouse_storage_location_assignment)
       {:ok, %WarehouseStorageLocationAssignment{}}
-
-      iex> delete_warehouse_storage_location_assignment(warehouse_storage_location_assignment)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_warehouse_storage_location_assignment(

@@ -83,8 +83,9 @@ defmodule WarehouseManagementPlatform.WorkforceManagement do
   @doc """
   Deletes `warehouse_operations_supervisor`.
 
-  Returns `{:ok, warehouse_operations_supervisor}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, warehouse_operations_supervisor}`. While rows of `:storage_assignments` still
+  point at it, nothing is deleted and it returns `{:error, changeset}` with the error on that
+  association, instead of raising.
 
   ## Examples
 
@@ -98,7 +99,10 @@ defmodule WarehouseManagementPlatform.WorkforceManagement do
   def delete_warehouse_operations_supervisor(
         %WarehouseOperationsSupervisor{} = warehouse_operations_supervisor
       ) do
-    Repo.delete(warehouse_operations_supervisor)
+    warehouse_operations_supervisor
+    |> Ecto.Changeset.change()
+    |> Ecto.Changeset.no_assoc_constraint(:storage_assignments)
+    |> Repo.delete()
   end
 
   @doc """

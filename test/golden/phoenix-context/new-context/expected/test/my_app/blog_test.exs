@@ -63,6 +63,14 @@ defmodule MyApp.BlogTest do
       assert_raise Ecto.NoResultsError, fn -> Blog.get_post!(post.id) end
     end
 
+    test "delete_post/1 keeps the post while comments point at it" do
+      post = post_fixture()
+      comment_fixture(%{post_id: post.id})
+
+      assert {:error, %Ecto.Changeset{}} = Blog.delete_post(post)
+      assert Blog.get_post!(post.id) == post
+    end
+
     test "change_post/1 returns a post changeset" do
       post = post_fixture()
       assert %Ecto.Changeset{} = Blog.change_post(post)

@@ -82,16 +82,13 @@ defmodule MyApp.Blog do
   @doc """
   Deletes `post`.
 
-  Returns `{:ok, post}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, post}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_post(post)
       {:ok, %Post{}}
-
-      iex> delete_post(post)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_post(%Post{} = post) do
@@ -184,16 +181,13 @@ defmodule MyApp.Blog do
   @doc """
   Deletes `category`.
 
-  Returns `{:ok, category}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, category}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_category(category)
       {:ok, %Category{}}
-
-      iex> delete_category(category)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_category(%Category{} = category) do
@@ -286,16 +280,13 @@ defmodule MyApp.Blog do
   @doc """
   Deletes `note`.
 
-  Returns `{:ok, note}`, or `{:error, changeset}` when a constraint (such as a
-  foreign key from another table) prevents it.
+  Returns `{:ok, note}`. A row of another table that still points at it makes the database
+  refuse, which raises `Ecto.ConstraintError`.
 
   ## Examples
 
       iex> delete_note(note)
       {:ok, %Note{}}
-
-      iex> delete_note(note)
-      {:error, %Ecto.Changeset{}}
 
   """
   def delete_note(%Note{} = note) do
