@@ -6,7 +6,7 @@
 import { ex, exAtom, exModule } from '../../render/index.js';
 import { heredocAttribute, prose } from '../doc.js';
 import { block, defBlock, defShort, pipeline, stmt } from './layout.js';
-import type { ChildPlan, ContextPlan, SchemaPlan } from './plan.js';
+import type { ChildPlan, ContextPlan, ManyToManyPlan, SchemaPlan } from './plan.js';
 
 /** How a file refers to the schemas and the repo (aliases it has, or full names). */
 export interface ContextRefs {
@@ -29,6 +29,8 @@ export interface FunctionsView {
   delete_doc: string;
   /** Whether `delete_<singular>` can return `{:error, changeset}`. */
   delete_can_fail: boolean;
+  /** How create/update set the many_to_many associations, in their @doc ("" when none). */
+  ids_doc: string;
   code: {
     list: string;
     get: string;
@@ -36,7 +38,32 @@ export interface FunctionsView {
     update: string;
     delete: string;
     change: string;
+    /** The private `put_<singular>_<assoc>/2` of each many_to_many ("" when none). */
+    helpers: string;
   };
+}
+
+/**
+ * `defp put_post_tags(changeset, attrs)`: when attrs carry `tag_ids` (atom or string key), the
+ * tags with those keys replace the post's tags (`put_assoc`); without the key, they stay.
+ */
+function manyToManyHelper(m: ManyToManyPlan, refs: ContextRefs): string {
+  const target = refs.schema.get(m.target) ?? m.target;
+  const ids = `attrs[${exAtom(m.idsKey)}] || attrs[${JSON.stringify(m.idsKey)}]`;
+  const query = ex.call(`${refs.repo}.all`, [
+    ex.call('where', [target, ex.list(['t']), `t.${m.targetKey} in ^ids`]),
+  ]);
+  const put = ex.call('Ecto.Changeset.put_assoc', ['changeset', exAtom(m.name), query]);
+  const body = [
+    `    case ${ids} do`,
+    '      nil ->',
+    '        changeset',
+    '',
+    '      ids ->',
+    stmt(8, put),
+    '    end',
+  ].join('\n');
+  return defBlock(2, 'defp', m.helper, ['changeset', 'attrs'], body);
 }
 
 /** The six context functions of one schema (code at indent 2). */
@@ -61,6 +88,14 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
     id_examples: ids,
     delete_doc: deleteDoc(s),
     delete_can_fail: s.children.some(blocks),
+    ids_doc:
+      s.manyToMany.length === 0
+        ? ''
+        : wrapWords(
+            prose('phoenix-context/doc/ids.md.njk', { many: s.manyToMany })
+              .replace(/\s+/g, ' ')
+              .trim(),
+          ),
     code: {
       list: defBlock(2, 'def', `list_${s.plural}`, [], stmt(4, ex.call(`${repo}.all`, [ref]))),
       get: defShort(2, 'def', `get_${s.singular}!`, ['id'], ex.call(`${repo}.get!`, [ref, 'id'])),
@@ -71,6 +106,7 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
         ['attrs'],
         pipeline(4, `%${ref}{}`, [
           ex.call(`${ref}.changeset`, ['attrs']),
+          ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
           ex.call(`${repo}.insert`),
         ]),
       ),
@@ -79,8 +115,16 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
         'def',
         `update_${s.singular}`,
         [match, 'attrs'],
-        pipeline(4, v, [ex.call(`${ref}.changeset`, ['attrs']), ex.call(`${repo}.update`)]),
+        pipeline(4, v, [
+          ...(s.manyToMany.length === 0
+            ? []
+            : [ex.call(`${repo}.preload`, [ex.list(s.manyToMany.map((m) => exAtom(m.name)))])]),
+          ex.call(`${ref}.changeset`, ['attrs']),
+          ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
+          ex.call(`${repo}.update`),
+        ]),
       ),
+      helpers: s.manyToMany.map((m) => manyToManyHelper(m, refs)).join('\n\n'),
       delete: defBlock(
         2,
         'def',
@@ -191,7 +235,9 @@ export function functionsSource(s: FunctionsView): string {
   return FUNCTIONS.map((fn) => {
     const doc = prose(`phoenix-context/doc/${fn}.md.njk`, { s });
     return `${heredocAttribute('@doc', `${doc}\n`)}\n${s.code[fn]}\n`;
-  }).join('\n');
+  })
+    .concat(s.code.helpers === '' ? [] : [`${s.code.helpers}\n`])
+    .join('\n');
 }
 
 /** A new lib/<app>/<context>.ex. */

@@ -12,7 +12,8 @@ import {
   type Pair,
 } from '../../render/index.js';
 import { assertRaise, assertion, assign, block, fits, stmt, type Statement } from './layout.js';
-import type { ContextPlan, SchemaPlan } from './plan.js';
+import { singularize } from '../../naming/index.js';
+import type { ContextPlan, ManyToManyPlan, SchemaPlan } from './plan.js';
 
 const kw = (key: string, value: string): Pair => ex.kw(exKey(key), literalEx(value));
 
@@ -41,7 +42,7 @@ interface TestNames {
   v: string;
   pk: string;
   /** A call of a context function: `Blog.get_post!(post.id)`. */
-  call(fn: string, args?: string[]): Ex;
+  call(fn: string, args?: Array<string | Ex>): Ex;
   /** `{:ok, %Post{}}` */
   okStruct: Ex;
   /** `post = post_fixture()` */
@@ -99,6 +100,12 @@ function describeHeader(ctx: ContextPlan, s: SchemaPlan, aliasFree: boolean): St
     const list = foreign.get(p.fixturesModule) ?? [];
     if (!list.includes(p.fixture)) list.push(p.fixture);
     foreign.set(p.fixturesModule, list);
+  }
+  for (const m of s.manyToMany) {
+    if (m.fixture === null || m.fixture.module === ctx.fixturesModule) continue;
+    const list = foreign.get(m.fixture.module) ?? [];
+    if (!list.includes(m.fixture.name)) list.push(m.fixture.name);
+    foreign.set(m.fixture.module, list);
   }
   for (const [mod, fns] of foreign) {
     const only = ex.list(fns.map((f) => `${exKey(f)} 0`));
@@ -211,7 +218,8 @@ function updateTests({ s, v, pk, call, fixture, assertOk }: TestNames): Test[] {
 }
 
 /** delete_/1 and change_/1. */
-function removeTests({ s, v, pk, call, okStruct, fixture }: TestNames): Test[] {
+function removeTests(names: TestNames): Test[] {
+  const { s, v, pk, call, okStruct, fixture } = names;
   return [
     {
       name: `delete_${s.singular}/1 deletes the ${s.human}`,
@@ -221,6 +229,7 @@ function removeTests({ s, v, pk, call, okStruct, fixture }: TestNames): Test[] {
         { text: assertRaise(6, 'Ecto.NoResultsError', call(`get_${s.singular}!`, [pk])) },
       ]),
     },
+    ...s.manyToMany.flatMap((m) => manyToManyTest(names, m)),
     ...s.children.flatMap((c) =>
       c.fixture === null
         ? []
@@ -249,6 +258,39 @@ function removeTests({ s, v, pk, call, okStruct, fixture }: TestNames): Test[] {
       body: block([
         fixture,
         { text: assertion(6, '%Ecto.Changeset{}', '=', call(`change_${s.singular}`, [v])) },
+      ]),
+    },
+  ];
+}
+
+/** create_ with `<singular>_ids` sets the many_to_many; update_ with `[]` empties it. */
+function manyToManyTest({ s, v, call }: TestNames, m: ManyToManyPlan): Test[] {
+  if (m.fixture === null) return [];
+  const one = singularize(m.name);
+  const other = one === v ? `other_${one}` : one;
+  return [
+    {
+      name: `create_${s.singular}/1 and update_${s.singular}/2 set the ${m.name.replaceAll('_', ' ')} from ${m.idsKey}`,
+      body: block([
+        { text: assign(6, other, ex.call(m.fixture.name)) },
+        {
+          text: assign(
+            6,
+            v,
+            ex.call(`${s.singular}_fixture`, [ex.map([kw(m.idsKey, `[${other}.${m.targetKey}]`)])]),
+          ),
+        },
+        { text: assertion(6, `${v}.${m.name}`, '==', ex.list([other])) },
+        {
+          text: assertion(
+            6,
+            ex.tuple([':ok', v]),
+            '=',
+            call(`update_${s.singular}`, [v, ex.map([kw(m.idsKey, '[]')])]),
+          ),
+          blankBefore: true,
+        },
+        { text: assertion(6, `${v}.${m.name}`, '==', '[]') },
       ]),
     },
   ];

@@ -11,9 +11,17 @@
  * existing file already uses (its aliases) come in as `refs`, and every statement is laid out
  * mix-format-exact (./layout.ts).
  */
-import { ELIXIR_RESERVED_WORDS, underscore } from '../../naming/index.js';
+import { ELIXIR_RESERVED_WORDS, singularize, underscore } from '../../naming/index.js';
 import { lastSegment, namespaceOf } from '../../model/index.js';
-import type { App, BelongsTo, Model, OnDelete, PrimaryKeyType, Schema } from '../../model/index.js';
+import type {
+  App,
+  BelongsTo,
+  ManyToMany,
+  Model,
+  OnDelete,
+  PrimaryKeyType,
+  Schema,
+} from '../../model/index.js';
 import {
   contextFilePath,
   contextTestFilePath,
@@ -84,6 +92,22 @@ export interface SchemaPlan {
    * is in the same context and its key blocks the delete (the test that shows the error).
    */
   children: ChildPlan[];
+  /** many_to_many associations, settable through `<singular>_ids` in create/update attrs. */
+  manyToMany: ManyToManyPlan[];
+}
+
+export interface ManyToManyPlan {
+  name: string;
+  /** `tag_ids` */
+  idsKey: string;
+  /** Full module of the target: MyApp.Blog.Tag */
+  target: string;
+  /** The target's primary key column. */
+  targetKey: string;
+  /** `put_post_tags` */
+  helper: string;
+  /** The target's fixture when it is in the batch: [fixtures module, function]. */
+  fixture: { module: string; name: string } | null;
 }
 
 export interface ChildPlan {
@@ -275,7 +299,30 @@ function planSchema(batch: Batch, index: number): SchemaPlan {
     invalid: invalidAttrs(s, parentKeys, warn),
     uniqueHelpers,
     children: planChildren(batch, s),
+    manyToMany: planManyToMany(batch, s, singular),
   };
+}
+
+/** The many_to_many associations of `s`, and the target's fixture for their test. */
+function planManyToMany(batch: Batch, s: Schema, singular: string): ManyToManyPlan[] {
+  const { app, schemas } = batch;
+  return s.associations
+    .filter((a): a is ManyToMany => a.kind === 'many_to_many')
+    .map((a) => {
+      const t = a.target_index === null ? undefined : schemas[a.target_index];
+      const tctx = t === undefined ? null : (t.context ?? namespaceOf(t.module));
+      return {
+        name: a.name,
+        idsKey: `${singularize(a.name)}_ids`,
+        target: fullModule(app, a.target),
+        targetKey: a.target_key,
+        helper: `put_${singular}_${a.name}`,
+        fixture:
+          t === undefined || t.embedded || t.primary_key === false || !tctx
+            ? null
+            : { module: `${fullModule(app, tctx)}Fixtures`, name: `${singularName(t)}_fixture` },
+      };
+    });
 }
 
 /** The has_* associations of `s`, with what the child's foreign key does on delete. */
