@@ -9,25 +9,17 @@ import { fullModule } from '../view/common.js';
 import { existingReader, readBackInBatch } from './equivalent.js';
 import type { PlannedFile } from '../workspace/index.js';
 
-/** Whether mix.exs lists `{:phoenix, …}` among its deps (so Phoenix.Param exists). */
-export function mixExsHasPhoenix(mixExs: string | null): boolean {
-  if (mixExs === null) return false;
-  const code = mixExs.replace(/#.*$/gm, '');
-  return /\{\s*:phoenix\s*,/.test(code);
-}
-
 export async function planEctoSchemas(
   model: Model,
   _args: unknown,
-  ctx: Pick<PlanContext, 'project' | 'warn'>,
+  ctx: Pick<PlanContext, 'project' | 'warn' | 'phoenix'>,
 ): Promise<PlannedFile[]> {
   const app = model.app;
   if (app === null) throw new Error('planEctoSchemas: the model has no app');
   const customKeys = model.schemas.filter(
     (s) => s.primary_key !== false && s.primary_key.name !== 'id',
   );
-  const phoenixParam =
-    customKeys.length > 0 && mixExsHasPhoenix(await ctx.project.read('mix.exs').catch(() => null));
+  const phoenixParam = customKeys.length > 0 && ctx.phoenix === true;
   if (!phoenixParam) {
     for (const s of customKeys) {
       const key = s.primary_key === false ? '' : s.primary_key.name;

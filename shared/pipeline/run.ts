@@ -285,6 +285,7 @@ async function planStage<A extends GeneratorInput>(
       warn: (m) => warnings.push(m),
       destructive: (items) => destructive.push(...items),
       signal: ctx.signal,
+      phoenix: project.root !== null && conventions.phoenix,
       // A planner's own steps (done/total) fill the planning stage, so the overall value only grows.
       progress: (done, total, message) =>
         progress.report(total > 0 ? Math.min(0.99, Math.max(0, done / total)) : 0, message),

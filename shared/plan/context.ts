@@ -39,6 +39,12 @@ export interface PlanContext {
   destructive?(items: readonly DestructiveItem[]): void;
   signal: AbortSignal;
   progress(done: number, total: number, message: string): Promise<void>;
+  /**
+   * Whether the project depends on Phoenix, as the pipeline read it from mix.exs and mix.lock (with
+   * tree-sitter, like every other project fact). Absent or false: the output must compile with
+   * Ecto alone.
+   */
+  phoenix?: boolean;
 }
 
 /** A server's generator: the files for a valid model. Reads only through `ctx.project`. */

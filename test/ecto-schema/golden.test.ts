@@ -60,7 +60,12 @@ async function generate(name: string) {
   expect(errors).toEqual([]);
   const warnings: string[] = [];
   const files = await planFor(conventions, () =>
-    planEctoSchemas(model!, input, { project, warn: (m) => warnings.push(m) }),
+    planEctoSchemas(model!, input, {
+      project,
+      warn: (m) => warnings.push(m),
+      // As the pipeline passes it: Phoenix read from the case's mix.exs, never without a project.
+      phoenix: project.root !== null && conventions.phoenix,
+    }),
   );
   return { dir, files, warnings };
 }
