@@ -1,8 +1,8 @@
 /**
  * The phx.gen-style spec parser: one line per schema → the wire model (`SchemaDef`).
  *
- * Grammar (a superset of `mix phx.gen.schema|context|html|json|live|embedded`, see
- * reference/phoenix-generators.md §1.1–1.3):
+ * Grammar (a superset of what `mix phx.gen.schema|context|html|json|live|embedded` take: the
+ * context, schema and table positions and the attribute syntax of Phoenix's generators):
  *
  *   [mix] [phx.gen.<kind>] [Context] Schema[.Module] [plural_table] attr… [--flag…]
  *   attr := name[:type[:arg…]][:modifier…]

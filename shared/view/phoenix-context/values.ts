@@ -1,6 +1,6 @@
 /**
- * Test and fixture values per field (reference/phoenix-generators.md §1.7), made valid for the
- * model: length, size, format, number bounds, inclusion, decimal precision/scale, enums. Each
+ * Test and fixture values per field (the kind of sample values phx.gen.context writes, per type),
+ * made valid for the model: length, size, format, number bounds, inclusion, decimal precision/scale, enums. Each
  * value is an Elixir literal for the attrs map and one for the assertion (a decimal is passed as
  * "120.5" and asserted as Decimal.new("120.5"); an enum is an atom in both).
  *
