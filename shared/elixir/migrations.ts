@@ -10,6 +10,7 @@
  * the replay does not know) becomes a warning naming file, line and the tables that may differ.
  * Parsed files are cached by path and content, so a repeat replay only reads the files.
  */
+import type { ProjectReader } from '../plan/index.js';
 import {
   qualifiedTableName,
   type ColumnState,
@@ -30,17 +31,8 @@ import { parseElixir } from './parser.js';
 export { pgType, referenceColumnType } from '../model/pg-type.js';
 export { defaultIndexName } from './migration-ops.js';
 
-/** Read access to the project (the pipeline's ProjectReader fits). */
-export interface MigrationsReader {
-  root: string | null;
-  read(rel: string): Promise<string | null>;
-  list(relDir: string, opts?: { recursive?: boolean; extensions?: string[] }): Promise<string[]>;
-  /** Files with size and mtime; when present, a repeat read of an unchanged project is cached. */
-  stamps?(
-    relDir: string,
-    opts?: { recursive?: boolean; extensions?: string[] },
-  ): Promise<{ path: string; size: number; mtimeMs: number }[]>;
-}
+/** Read access to the project: the plan layer's reader (its `stamps` enables the repeat-read cache). */
+export type MigrationsReader = ProjectReader;
 
 export interface ReplayOptions {
   /** The migrations directory relative to the project; default: the repo's (see above). */
