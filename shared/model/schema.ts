@@ -38,6 +38,26 @@ function oneOf(values: readonly string[]) {
   };
 }
 
+/**
+ * The error of an "object or `false`" option (primary key, timestamps). zod reports a failed union
+ * as a bare "Invalid input"; this names what was wrong inside the object (a misspelt key type gets
+ * its "did you mean"), or the two accepted shapes when the value is neither.
+ */
+function objectOrFalse(what: string, example: string) {
+  return {
+    error: (iss: { input?: unknown; errors?: { path: PropertyKey[]; message: string }[][] }) => {
+      const got = iss.input;
+      const inner = iss.errors?.[0] ?? [];
+      if (got !== null && typeof got === 'object' && !Array.isArray(got) && inner.length > 0) {
+        return inner
+          .map((e) => (e.path.length > 0 ? `${e.path.map(String).join('.')}: ` : '') + e.message)
+          .join('; ');
+      }
+      return `${what} must be an object such as ${example}, or false; got ${JSON.stringify(got)}.`;
+    },
+  };
+}
+
 export const MODULE_RE = /^[A-Z][A-Za-z0-9_]*(\.[A-Z][A-Za-z0-9_]*)*$/;
 export const IDENT_RE = /^[a-z_][a-z0-9_]*$/;
 export const OTP_APP_RE = /^[a-z][a-z0-9_]*$/;
@@ -338,30 +358,36 @@ export const IndexSchema = z
   );
 
 export const PrimaryKeySchema = z
-  .union([
-    z.object({
-      name: identifier('A primary key name')
-        .default('id')
-        .describe('Primary key column; default "id".'),
-      type: z
-        .enum(PRIMARY_KEY_TYPES, oneOf(PRIMARY_KEY_TYPES))
-        .default('id')
-        .describe('id (bigserial, default) or binary_id (UUID).'),
-    }),
-    z.literal(false),
-  ])
+  .union(
+    [
+      z.object({
+        name: identifier('A primary key name')
+          .default('id')
+          .describe('Primary key column; default "id".'),
+        type: z
+          .enum(PRIMARY_KEY_TYPES, oneOf(PRIMARY_KEY_TYPES))
+          .default('id')
+          .describe('id (bigserial, default) or binary_id (UUID).'),
+      }),
+      z.literal(false),
+    ],
+    objectOrFalse('primary_key', '{"name": "id", "type": "binary_id"}'),
+  )
   .describe('The primary key, or false for none.');
 
 export const TimestampsSchema = z
-  .union([
-    z.object({
-      type: z
-        .enum(TIMESTAMP_TYPES, oneOf(TIMESTAMP_TYPES))
-        .default('naive_datetime')
-        .describe('Timestamp type; default naive_datetime.'),
-    }),
-    z.literal(false),
-  ])
+  .union(
+    [
+      z.object({
+        type: z
+          .enum(TIMESTAMP_TYPES, oneOf(TIMESTAMP_TYPES))
+          .default('naive_datetime')
+          .describe('Timestamp type; default naive_datetime.'),
+      }),
+      z.literal(false),
+    ],
+    objectOrFalse('timestamps', '{"type": "utc_datetime"}'),
+  )
   .describe('inserted_at/updated_at columns, or false for none.');
 
 export const SchemaDefSchema = z

@@ -39,4 +39,32 @@ describe('generator arguments with misspelt names', () => {
     expect(text).toContain('Unknown value "datetime". Did you mean "naive_datetime"?');
     expect(text).toMatch(/Valid: string, text, integer, /);
   });
+
+  it('a misspelt key or timestamp type inside the object-or-false options is named, not "Invalid input"', async () => {
+    const result = await c.client.callTool({
+      name: 'generate_ecto_schema',
+      arguments: {
+        dry_run: true,
+        schemas: [
+          {
+            module: 'Blog.Post',
+            primary_key: { type: 'binaryid' },
+            timestamps: { type: 'utc_datetim' },
+            fields: [{ name: 'title', type: 'string' }],
+          },
+          { module: 'Blog.Tag', timestamps: 'yes', fields: [{ name: 'name', type: 'string' }] },
+        ],
+      },
+    });
+    const text = errorText(result);
+    expect(text).toContain(
+      'schemas.0.primary_key: type: Unknown value "binaryid". Did you mean "binary_id"?',
+    );
+    expect(text).toContain(
+      'schemas.0.timestamps: type: Unknown value "utc_datetim". Did you mean "utc_datetime"?',
+    );
+    expect(text).toContain(
+      'timestamps must be an object such as {"type": "utc_datetime"}, or false; got "yes".',
+    );
+  });
 });
