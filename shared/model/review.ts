@@ -9,6 +9,7 @@
  */
 import { camelize, pluralize, singularize } from '../naming/index.js';
 import type { Field, Issue, Model, Schema } from './normalized.js';
+import { didYouMean } from './parse/suggest.js';
 import {
   AppObjectSchema,
   BelongsToSchema,
@@ -103,36 +104,9 @@ const FIELD_KEY_HINTS: Record<string, string> = {
   primary_key: 'the primary key is the schema\'s "primary_key", not a field',
 };
 
-/** Optimal string alignment distance (a transposition counts 1). */
-function osa(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      }
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 function suggestion(key: string, valid: readonly string[], hints: Record<string, string>): string {
   const hint = hints[key];
-  if (hint) return ` Instead, ${hint}.`;
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const v of valid) {
-    const dd = osa(key.toLowerCase(), v);
-    if (dd < bestD) [best, bestD] = [v, dd];
-  }
-  return best !== null && bestD <= Math.max(1, Math.floor(key.length / 3))
-    ? ` Did you mean "${best}"?`
-    : '';
+  return hint ? ` Instead, ${hint}.` : didYouMean(key, valid);
 }
 
 /**
