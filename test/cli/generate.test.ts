@@ -11,6 +11,7 @@ import type { GenerateReport } from '../../cli/generate.js';
 import { main, specLines } from '../../cli/main.js';
 import { checkElixirSources, describeElixirFailures, itElixir } from '../support/elixir.js';
 import { tempProject } from '../support/mcp.js';
+import { CHAINED_MS } from '../support/timeouts.js';
 import { filesUnder, runCli, type CliRun } from './helpers.js';
 
 const SPECS = [
@@ -28,9 +29,6 @@ async function project() {
 afterAll(async () => {
   await Promise.all(projects.map((p) => p.cleanup()));
 });
-
-/** A test that waits for the main run and then makes its own: two CLI runs of four servers each. */
-const CHAINED_MS = 90_000;
 
 /** The main run, shared by the tests that look at it (started by the first one to ask). */
 let firstRun: Promise<{ root: string; run: CliRun; report: GenerateReport }> | undefined;
@@ -52,8 +50,8 @@ async function inProcess(argv: string[]) {
   return { code, out, err };
 }
 
-// Each test starts the CLI and its four servers, all at once: on a loaded 2-core machine one run
-// can take well over the default 30 s.
+// Each test starts the CLI and its four servers, all at once, and may first wait for the main run:
+// on a loaded 2-core machine that takes well over the default 30 s.
 describe.concurrent('phx-gen-mcp generate', { timeout: CHAINED_MS }, () => {
   it('runs the three generators over MCP and reports every file', async () => {
     const { root, report } = await generated();

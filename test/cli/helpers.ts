@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { CHILD_MS } from '../support/timeouts.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(repo, 'dist', 'cli.js');
@@ -21,7 +22,7 @@ export async function runCli(
     cwd: opts.cwd ?? repo,
     reject: false,
     stdin: 'ignore',
-    timeout: 60_000,
+    timeout: CHILD_MS,
     ...(opts.env ? { env: opts.env } : {}),
   });
   return { code: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };

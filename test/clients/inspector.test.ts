@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../support/mcp.js';
+import { CHILD_MS } from '../support/timeouts.js';
 import {
   expectOnlyJsonRpc,
   mcpJsonServers,
@@ -67,7 +68,7 @@ async function inspector(
     {
       reject: false,
       stdin: 'ignore',
-      timeout: 45_000,
+      timeout: CHILD_MS,
       cwd: tmp,
       // No OS keychain here; keep the Inspector's secret store in memory.
       env: { MCP_INSPECTOR_SECRET_STORE: 'memory' },
@@ -122,7 +123,7 @@ beforeAll(async () => {
   ];
   const done = await Promise.all(jobs.map(([, p]) => p));
   jobs.forEach(([key], i) => (runs[key] = done[i]!));
-}, 90_000);
+}, CHILD_MS + 30_000);
 
 afterAll(async () => {
   await project?.cleanup();
