@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import {
   findPgBin,
   startCluster,
+  sweepOrphans,
   TEST_DATABASE_URL_ENV,
   type Cluster,
 } from './support/pg-cluster.js';
@@ -20,13 +21,16 @@ declare module 'vitest' {
 /**
  * Builds dist/ once so the stdio end-to-end tests run the same bundles a client would, and gives
  * the database tests a PostgreSQL: ${TEST_DATABASE_URL_ENV} when set (CI starts one), else a
- * private cluster started here in a temp dir (stopped and removed at teardown).
+ * private cluster started here in a temp dir (stopped and removed at teardown; one left behind by
+ * a killed run is swept at the next start).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   const given = process.env[TEST_DATABASE_URL_ENV];
   const bin = given ? null : findPgBin();
-  const cluster: Promise<Cluster | null> = bin ? startCluster(bin) : Promise.resolve(null);
+  const cluster: Promise<Cluster | null> = bin
+    ? sweepOrphans(bin).then(() => startCluster(bin, process.pid))
+    : Promise.resolve(null);
   const build = promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
     cwd: root,
   }).then(({ stderr }) => {

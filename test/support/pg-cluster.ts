@@ -12,7 +12,7 @@
  *   tsx test/support/pg-cluster.ts stop DIR
  */
 import { execFileSync } from 'node:child_process';
-import { chown, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -76,10 +76,51 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Creates and starts a cluster; the caller must `stop()` it. */
-export async function startCluster(bin: string): Promise<Cluster> {
+const PREFIX = 'phx-gen-mcp-pg-';
+/** The file naming the process a cluster belongs to (only for clusters that have an owner). */
+const OWNER_FILE = 'owner.pid';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Stops and removes the clusters whose owner process is gone: a test run killed before its
+ * teardown (Ctrl-C, a timeout) would otherwise leave a postgres running until the machine stops.
+ * Clusters without an owner file (the one `.ci/run` starts) are never touched.
+ */
+export async function sweepOrphans(bin: string): Promise<string[]> {
+  const swept: string[] = [];
+  for (const name of await readdir(os.tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(os.tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number((await readFile(path.join(dir, OWNER_FILE), 'utf8')).trim());
+    } catch {
+      continue;
+    }
+    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+      await stopCluster(dir, bin);
+      swept.push(dir);
+    }
+  }
+  return swept;
+}
+
+/**
+ * Creates and starts a cluster; the caller must `stop()` it. With `owner`, the cluster records
+ * that process id, so that a later {@link sweepOrphans} removes it if the owner dies first.
+ */
+export async function startCluster(bin: string, owner?: number): Promise<Cluster> {
   const user = runAs();
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'phx-gen-mcp-pg-'));
+  const dir = await mkdtemp(path.join(os.tmpdir(), PREFIX));
+  if (owner !== undefined) await writeFile(path.join(dir, OWNER_FILE), `${owner}\n`);
   const ids = user ? { uid: user.uid, gid: user.gid } : {};
   const run = (cmd: string, args: string[]) =>
     execa(path.join(bin, cmd), args, { ...ids, cwd: dir, timeout: 60_000, stdin: 'ignore' });
