@@ -12,6 +12,7 @@ import {
   qualifiedTableName,
   type ColumnState,
   type DatabaseState,
+  type EnumType,
   type IndexState,
   type TableState,
 } from '../model/database.js';
@@ -69,6 +70,7 @@ export function compareStates(
   const key = (t: { name: string; prefix: string | null }) => qualifiedTableName(t);
   const actualTables = new Map(actual.tables.map((t) => [key(t), t]));
   const expectedTables = new Map(expected.tables.map((t) => [key(t), t]));
+  const typeName = enumTypeResolver([...expected.enums, ...actual.enums]);
   for (const [name, e] of expectedTables) {
     const a = actualTables.get(name);
     if (!a) {
@@ -83,7 +85,7 @@ export function compareStates(
         ),
       );
     } else {
-      out.push(...compareTables(name, e, a, labels));
+      out.push(...compareTables(name, e, a, labels, typeName));
     }
   }
   for (const [name] of actualTables) {
@@ -115,7 +117,48 @@ function d(
   return { kind, table, name, expected, actual, message };
 }
 
-function compareTables(table: string, e: TableState, a: TableState, labels: DriftLabels): Drift[] {
+/** A column's comparable type name, given the prefix of its table. */
+type TypeName = (c: ColumnState, tablePrefix: string | null) => string | null;
+
+/**
+ * Comparable type names: PostgreSQL's spelling (normalizePgType), with an enum type qualified
+ * by its schema the way PostgreSQL resolves it. A migration writes `:currency` for the enum
+ * `billing.currency` (replayed as "currency") while the catalog prints "billing.currency"
+ * (billing is not on the search path); both name the same type. An unqualified name is the
+ * enum of the default schema if there is one, else the one of the table's schema, else the only
+ * enum of that name in either state. `:"billing.currency"` in a migration (no pg_type) reads as
+ * that name.
+ */
+export function enumTypeResolver(enums: readonly EnumType[]): TypeName {
+  return (c, tablePrefix) => {
+    const quoted = /^(\{:array, )?:"?([A-Za-z_][\w.]*)"?\}?$/.exec(c.type);
+    const raw =
+      c.pg_type ??
+      (quoted && quoted[2]!.includes('.') ? `${quoted[2]}${quoted[1] ? '[]' : ''}` : null);
+    if (raw === null) return null;
+    const t = normalizePgType(raw);
+    const [, base = t, dims = ''] = /^(.*?)((?:\[\])*)$/.exec(t) ?? [];
+    const unquoted = base.replace(/"/g, '');
+    if (unquoted.includes('.')) {
+      const [schema, name] = unquoted.split('.', 2) as [string, string];
+      return `${schema === 'public' ? '' : `${schema}.`}${name}${dims}`;
+    }
+    const named = enums.filter((x) => x.name === unquoted);
+    const pick =
+      named.find((x) => x.prefix === null) ??
+      named.find((x) => x.prefix === tablePrefix) ??
+      (new Set(named.map((x) => x.prefix)).size === 1 ? named[0] : undefined);
+    return pick ? `${pick.prefix ? `${pick.prefix}.` : ''}${pick.name}${dims}` : t;
+  };
+}
+
+function compareTables(
+  table: string,
+  e: TableState,
+  a: TableState,
+  labels: DriftLabels,
+  typeName: TypeName,
+): Drift[] {
   const out: Drift[] = [];
   const aCols = new Map(a.columns.map((c) => [c.name, c]));
   const eCols = new Map(e.columns.map((c) => [c.name, c]));
@@ -133,7 +176,7 @@ function compareTables(table: string, e: TableState, a: TableState, labels: Drif
         ),
       );
     } else {
-      out.push(...compareColumns(table, ec, ac, labels));
+      out.push(...compareColumns(table, ec, ac, labels, typeNames(typeName, e.prefix, a.prefix)));
     }
   }
   for (const ac of a.columns) {
@@ -212,17 +255,24 @@ function columnType(c: ColumnState): string {
   return c.pg_type ?? c.type;
 }
 
+/** The two sides' comparable type names of one column. */
+function typeNames(typeName: TypeName, ePrefix: string | null, aPrefix: string | null) {
+  return (e: ColumnState, a: ColumnState) => [typeName(e, ePrefix), typeName(a, aPrefix)] as const;
+}
+
 function compareColumns(
   table: string,
   e: ColumnState,
   a: ColumnState,
   labels: DriftLabels,
+  types: (e: ColumnState, a: ColumnState) => readonly [string | null, string | null],
 ): Drift[] {
   const out: Drift[] = [];
   const where = `${table}.${e.name}`;
+  const [et, at] = types(e, a);
   const typesDiffer =
-    e.pg_type !== null && a.pg_type !== null
-      ? normalizePgType(e.pg_type) !== normalizePgType(a.pg_type)
+    et !== null && at !== null
+      ? et !== at
       : e.type !== a.type ||
         e.size !== a.size ||
         e.precision !== a.precision ||

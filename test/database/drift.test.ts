@@ -240,6 +240,41 @@ describe('compareStates', () => {
     ]);
   });
 
+  it('compares enum columns of another schema by their qualified type name', () => {
+    const currency = { name: 'currency', prefix: 'billing', values: ['eur', 'usd'] };
+    const invoices = (c: Partial<ColumnState>) =>
+      table('invoices', [col('currency', { null: false, ...c })], { prefix: 'billing' });
+    const live = state(
+      'database',
+      [invoices({ type: ':currency', pg_type: 'billing.currency' })],
+      [currency],
+    );
+    // `add :currency, :currency` (replayed as "currency") and `:"billing.currency"` (no pg_type).
+    for (const migrated of [
+      invoices({ type: ':currency', pg_type: 'currency' }),
+      invoices({ type: ':"billing.currency"', pg_type: null }),
+    ]) {
+      expect(compareStates(state('migrations', [migrated], [currency]), live)).toEqual([]);
+    }
+    // The enum of the default schema wins for an unqualified name, as on PostgreSQL's search path.
+    const publicCurrency = { name: 'currency', prefix: null, values: ['eur'] };
+    const drift = compareStates(
+      state(
+        'migrations',
+        [invoices({ type: ':currency', pg_type: 'currency' })],
+        [currency, publicCurrency],
+      ),
+      state(
+        'database',
+        [invoices({ type: ':currency', pg_type: 'billing.currency' })],
+        [currency, publicCurrency],
+      ),
+    );
+    expect(drift.map((x) => [x.kind, x.expected, x.actual])).toEqual([
+      ['column_type', 'currency', 'billing.currency'],
+    ]);
+  });
+
   it('names the states as asked', () => {
     const drift = compareStates(state('database', []), state('database', [users()]), {
       expected: 'staging',

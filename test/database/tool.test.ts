@@ -225,6 +225,51 @@ describe.skipIf(!ADMIN_URL)('introspect_database', () => {
     }
   });
 
+  it('finds no drift for an enum column of a second schema', async () => {
+    const db = await createDatabase(
+      'enumdrift',
+      `CREATE SCHEMA billing;
+       CREATE TYPE billing.currency AS ENUM ('eur', 'usd');
+       CREATE TABLE billing.invoices (id bigserial PRIMARY KEY,
+         currency billing.currency NOT NULL, fallback billing.currency);`,
+    );
+    const project = await tempProject({
+      'config/dev.exs': devExs(db),
+      'priv/repo/migrations/20240101000000_create_invoices.exs': `defmodule MyApp.Repo.Migrations.CreateInvoices do
+  use Ecto.Migration
+
+  def change do
+    execute "CREATE SCHEMA billing", "DROP SCHEMA billing"
+    execute "CREATE TYPE billing.currency AS ENUM ('eur', 'usd')", "DROP TYPE billing.currency"
+
+    create table(:invoices, prefix: :billing) do
+      add :currency, :"billing.currency", null: false
+      add :fallback, :currency
+    end
+  end
+end
+`,
+    });
+    const c = await connect(createServer({ cliRoots: [project.root] }), { roots: [project.root] });
+    try {
+      const r = structured<Result>(
+        await c.client.callTool({
+          name: 'introspect_database',
+          arguments: { schemas: ['billing'] },
+        }),
+      );
+      expect(r.state.tables.map((t) => `${t.prefix}.${t.name}`)).toEqual(['billing.invoices']);
+      expect(r.drift).toEqual({
+        compared_with: "the project's migrations, replayed",
+        differences: [],
+      });
+    } finally {
+      await c.close();
+      await project.cleanup();
+      await dropDatabase(db);
+    }
+  });
+
   it('explains a config/dev.exs it cannot read literally, and a missing source', async () => {
     const project = await tempProject({
       'config/dev.exs': devExs(legacy, { password: 'System.get_env("PGPASSWORD")' }),
