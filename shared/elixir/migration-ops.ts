@@ -133,7 +133,9 @@ function readReference(
     ref: {
       table,
       column: nameValue(opts.get('column')) ?? 'id',
-      prefix: prefixValue(opts.get('prefix')),
+      // `prefix: nil` is not "the table's own": ecto_sql then leaves the name unqualified, i.e.
+      // the default schema ("public", which the state writes as null).
+      prefix: opts.has('prefix') ? (prefixValue(opts.get('prefix')) ?? 'public') : null,
       name: name ?? `${owner}_${column}_fkey`,
       on_delete: action(opts.get('on_delete')),
       on_update: action(opts.get('on_update')),
@@ -334,9 +336,37 @@ function readConstraint(
 const ENUM_RE = /^\s*CREATE\s+TYPE\s+(?:"?(\w+)"?\.)?"?(\w+)"?\s+AS\s+ENUM\s*\(([^)]*)\)\s*;?\s*$/i;
 const DROP_ENUM_RE = /^\s*DROP\s+TYPE\s+(?:IF\s+EXISTS\s+)?(?:"?(\w+)"?\.)?"?(\w+)"?\s*;?\s*$/i;
 
-/** `execute "CREATE TYPE … AS ENUM (…)"` is understood; any other SQL is reported. */
+/**
+ * `DO $$ BEGIN <statement>; EXCEPTION WHEN duplicate_object THEN null; END $$`: a statement that
+ * does nothing when its object exists (a baseline migration's enum types and check constraints).
+ */
+const IF_MISSING_RE =
+  /^\s*DO\s+\$\$\s*BEGIN\s+([\s\S]*?);?\s*EXCEPTION\s+WHEN\s+duplicate_object\s+THEN\s+null\s*;\s*END\s*\$\$\s*;?\s*$/i;
+const ADD_CHECK_RE =
+  /^\s*ALTER\s+TABLE\s+(?:"?(\w+)"?\.)?"?(\w+)"?\s+ADD\s+CONSTRAINT\s+"?(\w+)"?\s+CHECK\s*\(([\s\S]*)\)\s*$/i;
+
+/**
+ * `execute "CREATE TYPE … AS ENUM (…)"` is understood, and the same statement or an `ALTER TABLE
+ * … ADD CONSTRAINT … CHECK (…)` inside a block that ignores an existing object; any other SQL is
+ * reported.
+ */
 function readExecute(node: Node, ops: MigrationOp[]): void {
-  const sql = stringValue(positional(callArgs(node))[0]);
+  let sql = stringValue(positional(callArgs(node))[0]);
+  const guarded = sql === null ? null : IF_MISSING_RE.exec(sql);
+  if (guarded) {
+    sql = guarded[1]!;
+    const check = ADD_CHECK_RE.exec(sql);
+    if (check) {
+      ops.push({
+        op: 'create_check',
+        table: { name: check[2]!, prefix: check[1] ?? null },
+        name: check[3]!,
+        expression: check[4]!.trim(),
+        line: lineOf(node),
+      });
+      return;
+    }
+  }
   const created = sql === null ? null : ENUM_RE.exec(sql);
   if (created) {
     const values = [...created[3]!.matchAll(/'((?:[^']|'')*)'/g)].map((m) =>

@@ -29,6 +29,12 @@ import {
 import { parseElixir } from './parser.js';
 
 export { pgType, referenceColumnType } from '../model/pg-type.js';
+
+/** A reference's schema: the table's own when not given, null for the default ("public"). */
+function referencePrefix(given: string | null, owner: string | null): string | null {
+  const prefix = given ?? owner;
+  return prefix === 'public' ? null : prefix;
+}
 export { defaultIndexName } from './migration-ops.js';
 
 /** Read access to the project: the plan layer's reader (its `stamps` enables the repeat-read cache). */
@@ -170,7 +176,7 @@ class Replay {
       scale: op.scale,
       primary_key: op.primary_key,
       references: op.references
-        ? { ...op.references, prefix: op.references.prefix ?? owner.prefix }
+        ? { ...op.references, prefix: referencePrefix(op.references.prefix, owner.prefix) }
         : null,
     };
   }
