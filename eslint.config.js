@@ -31,7 +31,7 @@ const LAYERS = {
   elixir: ['model', 'plan', 'naming'],
   view: ['model', 'render', 'naming'],
   mix: ['workspace', 'host'],
-  evolve: ['model', 'plan', 'elixir', 'view', 'render'],
+  evolve: ['model', 'plan', 'elixir', 'view', 'render', 'database'],
   generate: ['model', 'plan', 'view', 'render', 'elixir', 'evolve', 'workspace', 'naming'],
   mcp: ['workspace', 'plan'],
   database: ['model', 'naming'],

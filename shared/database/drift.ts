@@ -388,7 +388,8 @@ function compareIndexes(
   return out;
 }
 
-function indexKey(i: IndexState): string {
+/** What makes two indexes the same, spelling aside: columns, uniqueness, predicate, method. */
+export function indexKey(i: IndexState): string {
   return JSON.stringify([
     i.columns.map(normalizeSql),
     i.unique,

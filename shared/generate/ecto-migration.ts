@@ -79,7 +79,7 @@ function referencePrefix(
 // ---------------------------------------------------------------------------------------------
 // Existing migrations
 
-interface ExistingMigration {
+export interface ExistingMigration {
   path: string;
   /** Ecto's version (`Integer.parse` of the file name), null when the name has none. */
   version: bigint | null;
@@ -188,7 +188,7 @@ function alterFiles(
 }
 
 /** The repo's migrations directory, or `migrations_path` (with a warning when they differ). */
-function migrationsDirFor(app: App, args: MigrationArgs, ctx: PlanContext): string {
+export function migrationsDirFor(app: App, args: MigrationArgs, ctx: PlanContext): string {
   const dir = migrationsDir(app);
   if (args.migrations_path === undefined) return dir;
   const custom = normalizeMigrationsPath(args.migrations_path);
@@ -316,7 +316,7 @@ function addJoinTables(
   }
 }
 
-interface SpecNeeds {
+export interface SpecNeeds {
   spec: MigrationSpec;
   /** Tables that must be created before this migration runs. */
   needs: string[];
@@ -427,7 +427,17 @@ function alterSpec(
   };
 }
 
-interface PlannedMigration extends SpecNeeds {
+/** The migrations a directory holds, and fresh versions after them (for migrations of no model). */
+export async function versionsFor(
+  app: App,
+  dir: string,
+  ctx: PlanContext,
+): Promise<{ existing: ExistingMigration[]; nextVersion: () => bigint }> {
+  const { existing, nextVersion } = await assignVersions(app, dir, [], ctx, new Set());
+  return { existing, nextVersion };
+}
+
+export interface PlannedMigration extends SpecNeeds {
   path: string;
   version: bigint;
   /** Already carried out by the existing migrations: the file keeps its content. */

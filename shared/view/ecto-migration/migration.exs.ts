@@ -56,6 +56,10 @@ export interface IndexSpec {
   unique: boolean;
   /** Written as `name:` only when it differs from Ecto's default `<table>_<cols>_index`. */
   name: string;
+  /** A partial index's predicate (an index read from a database); absent or null for none. */
+  where?: string | null;
+  /** The index method when not btree; absent or null for btree. */
+  using?: string | null;
 }
 
 /** One migration file's content, decided by the planner. */
@@ -220,9 +224,13 @@ export function indexEx(table: string, prefix: string | null, ix: IndexSpec): Ex
   const opts: Pair[] = [];
   if (ix.name !== ectoIndexName(table, ix.columns)) opts.push(kw('name', exAtom(ix.name)));
   if (prefix !== null) opts.push(kw('prefix', exAtom(prefix)));
+  if (ix.where) opts.push(kw('where', exString(ix.where)));
+  if (ix.using) opts.push(kw('using', exString(ix.using)));
+  // A column that is not a name is an expression (`lower(email)`), which Ecto takes as a string.
+  const column = (c: string) => (/^[a-z_][a-z0-9_]*$/.test(c) ? exAtom(c) : exString(c));
   const call = ex.call(
     ix.unique ? 'unique_index' : 'index',
-    [exAtom(table), ex.list(ix.columns.map((c) => exAtom(c)))],
+    [exAtom(table), ex.list(ix.columns.map(column))],
     opts,
   );
   return ex.callNoParens('create', [call]);
