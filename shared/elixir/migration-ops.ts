@@ -342,6 +342,8 @@ const DROP_ENUM_RE = /^\s*DROP\s+TYPE\s+(?:IF\s+EXISTS\s+)?(?:"?(\w+)"?\.)?"?(\w
  */
 const IF_MISSING_RE =
   /^\s*DO\s+\$\$\s*BEGIN\s+([\s\S]*?);?\s*EXCEPTION\s+WHEN\s+duplicate_object\s+THEN\s+null\s*;\s*END\s*\$\$\s*;?\s*$/i;
+const SCHEMA_RE =
+  /^\s*(?:CREATE\s+SCHEMA(?:\s+IF\s+NOT\s+EXISTS)?|DROP\s+SCHEMA(?:\s+IF\s+EXISTS)?)\s+"?\w+"?\s*(?:RESTRICT\s*)?;?\s*$/i;
 const ADD_CHECK_RE =
   /^\s*ALTER\s+TABLE\s+(?:"?(\w+)"?\.)?"?(\w+)"?\s+ADD\s+CONSTRAINT\s+"?(\w+)"?\s+CHECK\s*\(([\s\S]*)\)\s*$/i;
 
@@ -367,6 +369,8 @@ function readExecute(node: Node, ops: MigrationOp[]): void {
       return;
     }
   }
+  // A schema holds no table of its own; dropping one that holds tables needs CASCADE (reported).
+  if (sql !== null && SCHEMA_RE.test(sql)) return;
   const created = sql === null ? null : ENUM_RE.exec(sql);
   if (created) {
     const values = [...created[3]!.matchAll(/'((?:[^']|'')*)'/g)].map((m) =>

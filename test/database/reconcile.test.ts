@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../servers/ecto-migration/server.js';
+import { createServer as createUnderstanding } from '../../servers/schema-understanding/server.js';
 import { compareStates } from '../../shared/database/drift.js';
 import { introspect } from '../../shared/database/introspect.js';
 import { withReadOnlySession } from '../../shared/database/session.js';
@@ -113,10 +114,26 @@ describe.skipIf(!ADMIN_URL)('generate_ecto_migration from_database', () => {
       const live = await readLive(db);
       const before = await replayMigrations(projectReader(project.root));
       expect(compareStates(before, live).length).toBeGreaterThan(5);
+      // The drifted tables, as introspect_database hands them on.
+      const u = await connect(createUnderstanding({ cliRoots: [project.root] }), {
+        roots: [project.root],
+      });
+      const hint = await u.client
+        .callTool({ name: 'introspect_database', arguments: { database_url: db } })
+        .finally(() => u.close());
+      const { reconcile } = structured<{
+        reconcile: { from_database: { tables: { name: string }[] }; not_reconciled: string[] };
+      }>(hint);
+      expect(reconcile.from_database.tables.map((t) => t.name)).toEqual([
+        'audit_log',
+        'posts',
+        'users',
+      ]);
+      expect(reconcile.not_reconciled).toEqual([]);
       const call = (extra: Record<string, unknown>) =>
         c.client.callTool({
           name: 'generate_ecto_migration',
-          arguments: { from_database: live, format: 'none', ...extra },
+          arguments: { from_database: reconcile.from_database, format: 'none', ...extra },
         });
       // Dropping posts.status, narrowing users.email and NOT NULL on users.name lose data or may
       // fail: refused without confirmation, nothing written.

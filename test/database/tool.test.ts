@@ -192,6 +192,7 @@ describe.skipIf(!ADMIN_URL)('introspect_database', () => {
         compared_with: "the project's migrations, replayed",
         differences: [],
       });
+      expect((clean as { reconcile?: unknown }).reconcile).toBeNull();
       // A hand-applied hotfix, and an index dropped by hand.
       await execSql(
         db,

@@ -24,6 +24,7 @@ import { defineTool, ToolError, type ToolContext } from '../../../shared/mcp/ind
 import {
   checkModel,
   DatabaseStateSchema,
+  qualifiedTableName,
   type DatabaseState,
 } from '../../../shared/model/index.js';
 import { MODULE_RE } from '../../../shared/model/schema.js';
@@ -48,7 +49,7 @@ export const introspectDatabaseTool = defineTool({
   name: 'introspect_database',
   title: 'Read a live PostgreSQL database',
   description:
-    "Read the tables of a live PostgreSQL database, propose the model of them, and list where the database differs from the project's migrations. Read-only: one read-only transaction of catalog SELECTs, with a statement timeout. Returns (1) the state: columns with PostgreSQL and Ecto migration types, null, defaults, size/precision/scale, primary keys, foreign keys with on_delete/on_update, indexes (partial ones with their WHERE), check constraints, enum types; (2) a proposed model (`schemas`, the input of the generators): Ecto types, belongs_to from foreign keys with inverse has_many/has_one, join tables as many_to_many, enums as Ecto.Enum, timestamps, modules named <Context>.<Singular> — edit it, then pass it to generate_ecto_schema and generate_phoenix_context (not to generate_ecto_migration: the tables exist); (3) drift: every difference between the database and the project's migrations. Connects to database_url, else the server's --database-url, else the project's config/dev.exs repo settings. Credentials never appear in the answer.",
+    "Read the tables of a live PostgreSQL database, propose the model of them, and list where the database differs from the project's migrations. Read-only: one read-only transaction of catalog SELECTs, with a statement timeout. Returns (1) the state: columns with PostgreSQL and Ecto migration types, null, defaults, size/precision/scale, primary keys, foreign keys with on_delete/on_update, indexes (partial ones with their WHERE), check constraints, enum types; (2) a proposed model (`schemas`, the input of the generators): Ecto types, belongs_to from foreign keys with inverse has_many/has_one, join tables as many_to_many, enums as Ecto.Enum, timestamps, modules named <Context>.<Singular> — edit it, then pass it to generate_ecto_schema and generate_phoenix_context (not as schemas to generate_ecto_migration: the tables exist; pass `state` as its from_database with baseline: true for a create-if-missing baseline migration); (3) drift: every difference between the database and the project's migrations, and `reconcile`: the drifted tables to pass as generate_ecto_migration's from_database, which writes the migrations that make the project's migrations build them. Connects to database_url, else the server's --database-url, else the project's config/dev.exs repo settings. Credentials never appear in the answer.",
   input: z.object({
     database_url: z
       .string()
@@ -126,6 +127,22 @@ export const introspectDatabaseTool = defineTool({
       })
       .nullable()
       .describe('Differences from the migrations to the database; null when not compared.'),
+    reconcile: z
+      .object({
+        from_database: z
+          .object({
+            tables: z.array(z.record(z.string(), z.unknown())),
+            enums: z.array(z.record(z.string(), z.unknown())),
+          })
+          .describe(
+            "The drifted tables as the database has them: pass as generate_ecto_migration's from_database (with the same project) to write the migrations that make the project's migrations build them.",
+          ),
+        not_reconciled: z
+          .array(z.string())
+          .describe('Differences those migrations leave alone, to handle by hand.'),
+      })
+      .nullable()
+      .describe('How to reconcile the migrations with the database; null without drift.'),
     notes: z.array(z.string()),
   }),
   annotations: {
@@ -211,6 +228,7 @@ export const introspectDatabaseTool = defineTool({
           valid: checked.model !== null,
           errors: checked.errors,
           drift,
+          reconcile: drift ? reconcileHint(drift.differences, state) : null,
           notes,
         },
         summary: redact(summary, targetSecrets(t)),
@@ -251,6 +269,36 @@ async function driftFor(
   return {
     compared_with: "the project's migrations, replayed",
     differences: compareStates(expected, actual),
+  };
+}
+
+/** Kinds a generated reconcile migration leaves to the user. */
+const BY_HAND: ReadonlySet<string> = new Set([
+  'missing_table',
+  'missing_check',
+  'extra_check',
+  'check_changed',
+  'missing_enum',
+  'enum_values',
+  'primary_key',
+]);
+
+/** The live tables that drifted, for generate_ecto_migration's from_database. */
+function reconcileHint(differences: ReturnType<typeof compareStates>, state: DatabaseState) {
+  if (differences.length === 0) return null;
+  const drifted = new Set(differences.map((d) => d.table));
+  return {
+    from_database: {
+      tables: state.tables.filter((t) => drifted.has(qualifiedTableName(t))),
+      enums: state.enums,
+    },
+    not_reconciled: differences
+      .filter((d) => BY_HAND.has(d.kind))
+      .map((d) =>
+        d.kind === 'missing_table'
+          ? `${d.message}: no migration drops it (write drop table by hand if it is gone for good)`
+          : d.message,
+      ),
   };
 }
 

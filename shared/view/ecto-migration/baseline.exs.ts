@@ -4,6 +4,7 @@
  * statement leaves an existing object alone, so the migration does nothing on the database it
  * was read from and builds the same tables on an empty one:
  *
+ *   execute "CREATE SCHEMA IF NOT EXISTS billing", "DROP SCHEMA IF EXISTS billing"
  *   execute "DO $$ BEGIN CREATE TYPE … AS ENUM (…); EXCEPTION WHEN duplicate_object …", "DROP TYPE IF EXISTS …"
  *   create_if_not_exists table(:t, primary_key: false) do add … end
  *   alter table(:t) do add_if_not_exists :fk, references(…) end     (a reference cycle)
@@ -168,6 +169,15 @@ function checkEx(t: TableState, name: string, expression: string): Ex {
 export function stateMigrationStatements(spec: StateMigrationSpec): string[] {
   const out: string[] = [];
   const stmt = (node: Ex) => out.push(formatExpr(node, { indent: CHANGE_INDENT }));
+  const schemas = new Set(
+    [...spec.enums, ...spec.tables.map((s) => s.table)].flatMap((x) =>
+      x.prefix === null ? [] : [x.prefix],
+    ),
+  );
+  for (const schema of [...schemas].sort()) {
+    const name = sqlName(schema, null);
+    stmt(executeEx(`CREATE SCHEMA IF NOT EXISTS ${name}`, `DROP SCHEMA IF EXISTS ${name}`));
+  }
   for (const e of spec.enums) stmt(enumEx(e));
   for (const s of spec.tables) out.push(createTable(s));
   for (const s of spec.tables) {
