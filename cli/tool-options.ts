@@ -25,8 +25,18 @@ const PIPELINE = [
 ];
 const GENERATOR_TOOLS = PIPELINE.slice(1).map((t) => t.name);
 
-/** Tool arguments the CLI fills itself: the specs are its arguments, the project is --project. */
-export const CLI_OWNED_ARGS = new Set(['specs', 'schemas', 'project_root']);
+/**
+ * Tool arguments the CLI fills itself (the specs are its arguments, the project is --project),
+ * and those that replace the model it builds from specs: migrations from a live database
+ * (from_database, baseline) are a call of their own, not a step of `generate`.
+ */
+export const CLI_OWNED_ARGS = new Set([
+  'specs',
+  'schemas',
+  'project_root',
+  'from_database',
+  'baseline',
+]);
 
 export interface ToolOption {
   /** The tool argument, e.g. `migrations_path`. */

@@ -196,3 +196,117 @@ describe.skipIf(!ADMIN_URL)('generate_ecto_migration from_database', () => {
     }
   });
 });
+
+describe('generate_ecto_migration from_database input', () => {
+  const table = (type: string) => ({
+    name: 'notes',
+    prefix: null,
+    primary_key: ['id'],
+    columns: [
+      {
+        name: 'id',
+        type: ':bigserial',
+        pg_type: 'bigint',
+        null: false,
+        default: null,
+        size: null,
+        precision: null,
+        scale: null,
+        primary_key: true,
+        references: null,
+      },
+      {
+        name: 'body',
+        type,
+        pg_type: 'text',
+        null: true,
+        default: null,
+        size: null,
+        precision: null,
+        scale: null,
+        primary_key: false,
+        references: null,
+      },
+    ],
+    indexes: [],
+    check_constraints: [],
+  });
+
+  it('refuses a column type that is not a migration type, and a model beside it', async () => {
+    const project = await tempProject();
+    const c = await connect(createServer({ cliRoots: [] }), { roots: [project.root] });
+    try {
+      const bad = await c.client.callTool({
+        name: 'generate_ecto_migration',
+        arguments: {
+          from_database: { tables: [table(':text, null: false); System.halt()')] },
+          baseline: true,
+        },
+      });
+      expect(errorText(bad)).toMatch(/from_database.*type|a column type as introspect_database/s);
+      const both = await c.client.callTool({
+        name: 'generate_ecto_migration',
+        arguments: {
+          from_database: { tables: [table(':text')] },
+          specs: ['Blog Post posts title:string'],
+        },
+      });
+      expect(errorText(both)).toMatch(/either from_database .* or schemas\/specs, not both/);
+      expect(await readdir(project.root)).not.toContain('priv');
+    } finally {
+      await c.close();
+      await project.cleanup();
+    }
+  });
+
+  it('writes a baseline with quoted names, expression and partial indexes', async () => {
+    const project = await tempProject();
+    const c = await connect(
+      createServer({ cliRoots: [], clock: () => new Date('2024-06-01T00:00:00Z') }),
+      { roots: [project.root] },
+    );
+    try {
+      const t = table(':text');
+      t.indexes = [
+        {
+          name: 'notes_lower_body',
+          columns: ['lower(body)'],
+          unique: true,
+          where: "body <> ''",
+          using: null,
+        },
+      ] as never;
+      const out = structured<Output>(
+        await c.client.callTool({
+          name: 'generate_ecto_migration',
+          arguments: {
+            from_database: {
+              tables: [t],
+              enums: [{ name: 'Odd"Name', prefix: 'ops', values: ["it's"] }],
+            },
+            baseline: true,
+            format: 'none',
+          },
+        }),
+      );
+      const source = await readFile(path.join(project.root, out.files[0]!.path), 'utf8');
+      expect(source).toContain(
+        `execute "DO $$ BEGIN CREATE TYPE ops.\\"Odd\\"\\"Name\\" AS ENUM ('it''s'); EXCEPTION WHEN duplicate_object THEN null; END $$",`,
+      );
+      expect(source).toContain(
+        'execute "CREATE SCHEMA IF NOT EXISTS ops", "DROP SCHEMA IF EXISTS ops"',
+      );
+      expect(source).toContain(
+        [
+          '    create_if_not_exists unique_index(:notes, ["lower(body)"],',
+          '                           name: :notes_lower_body,',
+          `                           where: "body <> ''"`,
+          '                         )',
+        ].join('\n'),
+      );
+    } finally {
+      await c.close();
+      await project.cleanup();
+    }
+  });
+});
