@@ -325,6 +325,40 @@ describe('replayMigrations', () => {
     });
   });
 
+  it('reads what a baseline writes: schemas, guarded enum types and checks, prefix: nil', async () => {
+    const state = await replaySources([
+      {
+        file: 'm/1_baseline.exs',
+        content: migration(
+          'Baseline',
+          `  def change do
+    execute "CREATE SCHEMA IF NOT EXISTS billing", "DROP SCHEMA IF EXISTS billing"
+    execute "DO $$ BEGIN CREATE TYPE billing.currency AS ENUM ('eur', 'usd'); EXCEPTION WHEN duplicate_object THEN null; END $$",
+            "DROP TYPE IF EXISTS billing.currency"
+    create_if_not_exists table(:orders) do
+      add :total, :integer
+    end
+    create_if_not_exists table(:invoices, primary_key: false, prefix: :billing) do
+      add :order_id, references(:orders, column: :id, type: :bigint, prefix: nil, on_delete: :nothing)
+      add :currency, :"billing.currency"
+    end
+    execute "DO $$ BEGIN ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0); EXCEPTION WHEN duplicate_object THEN null; END $$",
+            "ALTER TABLE orders DROP CONSTRAINT IF EXISTS total_positive"
+  end`,
+        ),
+      },
+    ]);
+    expect(state.warnings).toEqual([]);
+    expect(state.enums).toEqual([{ name: 'currency', prefix: 'billing', values: ['eur', 'usd'] }]);
+    expect(table(state, 'orders').check_constraints).toEqual([
+      { name: 'total_positive', expression: 'total > 0' },
+    ]);
+    expect(column(table(state, 'invoices'), 'order_id').references).toMatchObject({
+      table: 'orders',
+      prefix: null,
+    });
+  });
+
   it('finds the repo migrations path from the config priv:', async () => {
     write('mix.exs', MIX);
     write(
