@@ -1,18 +1,50 @@
 /**
  * The ecto-schema generator (pure: no fs, no MCP, no clock): one module per schema of the batch,
  * embedded ones included, at lib/<otp_app>/<module path>.ex.
+ *
+ * A module that exists already: with on_conflict "update" (the default) it is patched to the model
+ * (./schema-update.ts), and a new belongs_to whose target lives outside the batch gets its inverse
+ * has_many/has_one in the target's module (./schema-inverse.ts), in the same all-or-nothing batch;
+ * removals go to the pipeline for confirmation. With error, skip or overwrite, the freshly rendered
+ * module is planned and the writer applies on_conflict.
  */
-import type { Model, Schema } from '../model/index.js';
-import type { PlanContext } from '../plan/index.js';
-import { schemaSource, schemaView } from '../view/ecto-schema/schema.ex.js';
+import { ModulePatchError } from '../elixir/module-patch.js';
+import { collectRenames, type Model, type Schema, type SchemaDef } from '../model/index.js';
+import {
+  onConflictOf,
+  type DestructiveItem,
+  type OnConflictMode,
+  type PlanContext,
+} from '../plan/index.js';
+import {
+  schemaSource,
+  schemaView,
+  type SchemaParts,
+  type SchemaView,
+} from '../view/ecto-schema/schema.ex.js';
 import { fullModule } from '../view/common.js';
-import { existingReader, readBackInBatch } from './equivalent.js';
 import type { PlannedFile } from '../workspace/index.js';
+import {
+  existingReader,
+  readBackInBatch,
+  readBackLenient,
+  type ExistingReader,
+} from './equivalent.js';
+import { planInverses } from './schema-inverse.js';
+import { updateSchemaModule, type Removal } from './schema-update.js';
+
+export interface EctoSchemaArgs {
+  on_conflict?: OnConflictMode | undefined;
+  /** The wire schemas of the batch, for their fields' renamed_from (update only). */
+  schemas?: readonly SchemaDef[] | undefined;
+}
+
+type Ctx = Pick<PlanContext, 'project' | 'warn' | 'phoenix' | 'destructive'>;
 
 export async function planEctoSchemas(
   model: Model,
-  _args: unknown,
-  ctx: Pick<PlanContext, 'project' | 'warn' | 'phoenix'>,
+  args: EctoSchemaArgs | undefined,
+  ctx: Ctx,
 ): Promise<PlannedFile[]> {
   const app = model.app;
   if (app === null) throw new Error('planEctoSchemas: the model has no app');
@@ -28,24 +60,113 @@ export async function planEctoSchemas(
       );
     }
   }
-  const renderSchema = (schema: Schema): PlannedFile => {
-    const view = schemaView(app, schema, { phoenixParam });
-    return { path: view.path, content: schemaSource(view) };
-  };
+  const update = onConflictOf(args?.on_conflict) === 'update' && ctx.project.root !== null;
+  const view = (schema: Schema) => schemaView(app, schema, { phoenixParam });
   const reader = existingReader(model, ctx);
+  const renames = update ? fieldRenames(model, args?.schemas) : [];
   const planned: PlannedFile[] = [];
+  const before = new Map<number, string | null>();
+  const destructive: DestructiveItem[] = [];
   for (const [i, schema] of model.schemas.entries()) {
-    const file = renderSchema(schema);
+    const v = view(schema);
+    const file: PlannedFile = { path: v.path, content: schemaSource(v) };
     const existing = await ctx.project.read(file.path).catch(() => null);
-    if (existing !== null && existing !== file.content) {
-      // A module that says the same in another layout (phx.gen's) is kept as it is.
-      const same = await readBackInBatch(model, i, file.path, existing, reader);
-      if (same && renderSchema(same).content === file.content) {
-        planned.push({ ...file, content: existing });
-        continue;
-      }
+    before.set(i, existing);
+    if (existing === null || existing === file.content) {
+      planned.push(file);
+      continue;
     }
-    planned.push(file);
+    // A module that says the same in another layout (phx.gen's) is kept as it is.
+    const same = await readBackInBatch(model, i, file.path, existing, reader);
+    if (same && schemaSource(view(same)) === file.content) {
+      planned.push({ ...file, content: existing });
+      continue;
+    }
+    if (!update) {
+      planned.push(file);
+      continue;
+    }
+    const patched = await patchModule(model, i, existing, v.parts, {
+      reader,
+      view,
+      renamed: renames[i] ?? new Map(),
+      ctx,
+    });
+    if (patched === null) {
+      planned.push(file);
+      continue;
+    }
+    planned.push({ ...file, content: patched.content, expected: existing });
+    destructive.push(
+      ...patched.removed.map((r) => removalItem(file.path, fullModule(app, schema.module), r)),
+    );
   }
+  planned.push(...(await planInverses(model, before, { ...ctx, update })));
+  if (destructive.length > 0) ctx.destructive?.(destructive);
   return planned;
+}
+
+/** Per batch schema: its fields' former names → new names (renamed_from). */
+function fieldRenames(model: Model, defs: readonly SchemaDef[] | undefined): Map<string, string>[] {
+  if (!defs) return [];
+  const { renames } = collectRenames(defs, model);
+  return model.schemas.map((s) => {
+    const byNew = renames.columns.get(s.table) ?? new Map<string, string>();
+    return new Map([...byNew].map(([to, from]) => [from, to]));
+  });
+}
+
+interface PatchDeps {
+  reader: ExistingReader;
+  view: (schema: Schema) => SchemaView;
+  renamed: Map<string, string>;
+  ctx: Ctx;
+}
+
+/** The patched module, or null (with a warning) when the file cannot be patched. */
+async function patchModule(
+  model: Model,
+  i: number,
+  existing: string,
+  next: SchemaParts,
+  deps: PatchDeps,
+): Promise<{ content: string; removed: Removal[] } | null> {
+  const app = model.app!;
+  const schema = model.schemas[i]!;
+  const path = deps.view(schema).path;
+  const back = await readBackLenient(model, i, path, existing, deps.reader);
+  try {
+    const r = await updateSchemaModule({
+      path,
+      module: fullModule(app, schema.module),
+      source: existing,
+      next,
+      old: back?.schema ? deps.view(back.schema).parts : null,
+      table: schema.embedded ? null : schema.table,
+      unsupported: new Set(back?.unsupported.map((u) => u.what) ?? []),
+      renamed: deps.renamed,
+    });
+    for (const n of r.notes) deps.ctx.warn(n);
+    return r;
+  } catch (e) {
+    if (!(e instanceof ModulePatchError)) throw e;
+    deps.ctx.warn(
+      `${path}: ${e.message}, so it could not be brought to the model; pass on_conflict "overwrite" to replace it or "skip" to keep it.`,
+    );
+    return null;
+  }
+}
+
+function removalItem(path: string, module: string, r: Removal): DestructiveItem {
+  const what =
+    r.kind === 'timestamps' ? 'timestamps (inserted_at, updated_at)' : `${r.kind} :${r.name}`;
+  return {
+    table: path,
+    column: r.kind === 'timestamps' ? 'timestamps' : r.name,
+    change: `remove ${what} from ${module}`,
+    consequence:
+      r.kind === 'association'
+        ? `code that preloads or builds ${r.name} through ${module} stops working`
+        : `code that reads or sets ${r.kind === 'timestamps' ? 'the timestamps' : r.name} on ${module} fails (the column's data goes only with a migration that drops it)`,
+  };
 }

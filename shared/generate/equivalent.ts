@@ -7,7 +7,7 @@
  * (a custom type, an extra changeset step) makes a file never equivalent.
  */
 import { replayMigrations } from '../elixir/migrations.js';
-import { readBackSchema } from '../elixir/schema-model.js';
+import { readBackSchema, type UnsupportedConstruct } from '../elixir/schema-model.js';
 import { readSchemasFromSources } from '../elixir/schemas.js';
 import type { DatabaseState } from '../model/database.js';
 import { normalizeModel, type Model, type Schema } from '../model/index.js';
@@ -40,6 +40,22 @@ export async function readBackInBatch(
   existing: string,
   reader: ExistingReader,
 ): Promise<Schema | null> {
+  const back = await readBackLenient(model, index, file, existing, reader);
+  return back && back.unsupported.length === 0 ? back.schema : null;
+}
+
+/**
+ * Like {@link readBackInBatch}, but also for a module with constructs the model cannot express:
+ * the schema as far as it can be read (null when the module is not in the file or the batch
+ * with it is not valid) and what was left out.
+ */
+export async function readBackLenient(
+  model: Model,
+  index: number,
+  file: string,
+  existing: string,
+  reader: ExistingReader,
+): Promise<{ schema: Schema | null; unsupported: UnsupportedConstruct[] } | null> {
   const app = model.app;
   const schema = model.schemas[index];
   if (!app || !schema) return null;
@@ -51,9 +67,8 @@ export async function readBackInBatch(
   const table =
     state?.tables.find((t) => t.name === read.table && t.prefix === (read.prefix ?? null)) ?? null;
   const back = readBackSchema(read, { baseModule: app.base_module, table });
-  if (back.unsupported.length > 0) return null;
   const wire = model.schemas.map(schemaToWire);
   wire[index] = { ...back.model, context: schema.context };
   const again = normalizeModel({ app, schemas: wire }, { known: knownTargets(model.schemas) });
-  return again.model?.schemas[index] ?? null;
+  return { schema: again.model?.schemas[index] ?? null, unsupported: back.unsupported };
 }

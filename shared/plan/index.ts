@@ -8,3 +8,9 @@ export {
   type ProjectReader,
 } from './context.js';
 export { GenerationError, type GenerationErrorOptions } from './errors.js';
+export {
+  DEFAULT_ON_CONFLICT,
+  ON_CONFLICT_MODES,
+  onConflictOf,
+  type OnConflictMode,
+} from './on-conflict.js';

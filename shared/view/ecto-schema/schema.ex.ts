@@ -63,6 +63,28 @@ export interface SchemaView {
   changeset_head: string;
   /** Formatted pipeline steps (`    |> cast(attrs, […])`). */
   steps: string[];
+  /** The same lines by what they are about, for patching an existing module (shared/generate). */
+  parts: SchemaParts;
+}
+
+/** One changeset step: `name` and the field(s) it is about (its key in a module), and its lines. */
+export interface StepPart {
+  name: string;
+  fields: string[];
+  text: string;
+}
+
+export interface SchemaParts {
+  /** `field` lines by field name (4-space indented, as in `body`). */
+  fields: { name: string; text: string }[];
+  /** Association lines by association name. */
+  associations: { name: string; text: string }[];
+  timestamps: string | null;
+  /** The atoms of `cast` and of `validate_required`, in order. */
+  cast: string[];
+  required: string[];
+  /** Every step after cast and validate_required, in order. */
+  steps: StepPart[];
 }
 
 export interface SchemaViewOptions {
@@ -188,7 +210,7 @@ interface Ctx {
   fkDefault: 'id' | 'binary_id';
 }
 
-function ownerPkName(s: Schema): string {
+function ownerPkName(s: Pick<Schema, 'primary_key'>): string {
   return s.primary_key === false ? 'id' : s.primary_key.name;
 }
 
@@ -203,13 +225,18 @@ function belongsToLine(a: BelongsTo, c: Ctx): string {
   );
 }
 
-function hasLine(a: HasMany, c: Ctx): string {
+/** `has_many`/`has_one` of `owner`; only its module and primary key matter. */
+export function hasLine(
+  a: Pick<HasMany, 'kind' | 'name' | 'target' | 'foreign_key'>,
+  app: App,
+  owner: Pick<Schema, 'module' | 'primary_key'>,
+): string {
   const kws: Pair[] = [];
   // Ecto's default: "<owner's last segment, underscored>_<owner's primary key name>".
-  const ectoDefault = `${underscore(lastSegment(c.schema.module))}_${ownerPkName(c.schema)}`;
+  const ectoDefault = `${underscore(lastSegment(owner.module))}_${ownerPkName(owner)}`;
   if (a.foreign_key !== ectoDefault) kws.push(ex.kw('foreign_key:', exAtom(a.foreign_key)));
   return formatLines(
-    ex.callNoParens(a.kind, [exAtom(a.name), exModule(fullModule(c.app, a.target))], kws),
+    ex.callNoParens(a.kind, [exAtom(a.name), exModule(fullModule(app, a.target))], kws),
     { indent: BODY_INDENT },
   );
 }
@@ -293,8 +320,9 @@ const NUMBER_KEYS = [
   'less_than_or_equal_to',
 ] as const;
 
-function validationSteps(f: Field): string[] {
-  const out: string[] = [];
+function validationSteps(f: Field): StepPart[] {
+  const out: StepPart[] = [];
+  const push = (name: string, call: Ex) => out.push({ name, fields: [f.name], text: step(call) });
   const v = f.validations;
   const name = exAtom(f.name);
   const length: Pair[] = [];
@@ -306,23 +334,25 @@ function validationSteps(f: Field): string[] {
   }
   if (length.length > 0) {
     if (f.type === 'binary') length.push(ex.kw('count:', ':bytes'));
-    out.push(step(ex.call('validate_length', [name], length)));
+    push('validate_length', ex.call('validate_length', [name], length));
   }
-  if (v.format !== undefined) out.push(step(ex.call('validate_format', [name, exRegex(v.format)])));
+  if (v.format !== undefined) {
+    push('validate_format', ex.call('validate_format', [name, exRegex(v.format)]));
+  }
   if (v.number) {
     const bounds = NUMBER_KEYS.filter((k) => v.number?.[k] !== undefined).map((k) =>
       ex.kw(`${k}:`, numberLiteral(f, v.number![k]!)),
     );
-    if (bounds.length > 0) out.push(step(ex.call('validate_number', [name], bounds)));
+    if (bounds.length > 0) push('validate_number', ex.call('validate_number', [name], bounds));
   }
   if (v.inclusion) {
     if (f.type === 'array') {
       const inner = f.inner ?? 'string';
       const items = v.inclusion.map((x) => scalarEx(inner, x));
-      out.push(step(ex.call('validate_subset', [name, ex.list(items)])));
+      push('validate_subset', ex.call('validate_subset', [name, ex.list(items)]));
     } else {
       const items = v.inclusion.map((x) => scalarEx(f.type, x));
-      out.push(step(ex.call('validate_inclusion', [name, ex.list(items)])));
+      push('validate_inclusion', ex.call('validate_inclusion', [name, ex.list(items)]));
     }
   }
   return out;
@@ -333,7 +363,8 @@ function numberLiteral(f: Field, n: number): string {
   return exLiteral(n);
 }
 
-function changesetSteps(c: Ctx): string[] {
+/** What changeset/2 casts and requires, and its other steps (validations, constraints). */
+function changesetParts(c: Ctx): Pick<SchemaParts, 'cast' | 'required' | 'steps'> {
   const s = c.schema;
   const belongs = s.associations.filter((a): a is BelongsTo => a.kind === 'belongs_to');
   const cast = [
@@ -344,10 +375,7 @@ function changesetSteps(c: Ctx): string[] {
     ...s.fields.filter((f) => f.required && f.cast).map((f) => f.name),
     ...belongs.filter((a) => a.required).map((a) => a.foreign_key),
   ];
-  const steps = [step(ex.call('cast', ['attrs', ex.list(cast.map((n) => exAtom(n)))]))];
-  if (required.length > 0) {
-    steps.push(step(ex.call('validate_required', [ex.list(required.map((n) => exAtom(n)))])));
-  }
+  const steps: StepPart[] = [];
   for (const f of s.fields) if (f.cast) steps.push(...validationSteps(f));
   for (const ix of s.indexes) {
     if (!ix.unique) continue;
@@ -355,16 +383,38 @@ function changesetSteps(c: Ctx): string[] {
       ix.columns.length === 1 ? exAtom(ix.columns[0]!) : ex.list(ix.columns.map((x) => exAtom(x)));
     const kws =
       ix.name === defaultIndexName(s.table, ix.columns) ? [] : [ex.kw('name:', exAtom(ix.name))];
-    steps.push(step(ex.call('unique_constraint', [target], kws)));
+    steps.push({
+      name: 'unique_constraint',
+      fields: ix.columns,
+      text: step(ex.call('unique_constraint', [target], kws)),
+    });
   }
-  for (const f of s.fields) {
-    if (f.type === 'references' && f.cast)
-      steps.push(step(ex.call('foreign_key_constraint', [exAtom(f.name)])));
-  }
-  for (const a of belongs) {
-    steps.push(step(ex.call('foreign_key_constraint', [exAtom(a.foreign_key)])));
-  }
-  return steps;
+  const fkStep = (name: string): StepPart => ({
+    name: 'foreign_key_constraint',
+    fields: [name],
+    text: step(ex.call('foreign_key_constraint', [exAtom(name)])),
+  });
+  for (const f of s.fields) if (f.type === 'references' && f.cast) steps.push(fkStep(f.name));
+  for (const a of belongs) steps.push(fkStep(a.foreign_key));
+  return { cast, required, steps };
+}
+
+/** `|> cast(attrs, [...])`. */
+export function castStep(names: readonly string[], attrs = 'attrs'): string {
+  return step(ex.call('cast', [attrs, ex.list(names.map((n) => exAtom(n)))]));
+}
+
+/** `|> validate_required([...])`. */
+export function requiredStep(names: readonly string[]): string {
+  return step(ex.call('validate_required', [ex.list(names.map((n) => exAtom(n)))]));
+}
+
+function changesetSteps(parts: Pick<SchemaParts, 'cast' | 'required' | 'steps'>): string[] {
+  return [
+    castStep(parts.cast),
+    ...(parts.required.length > 0 ? [requiredStep(parts.required)] : []),
+    ...parts.steps.map((p) => p.text),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,23 +443,18 @@ export function schemaView(app: App, schema: Schema, opts: SchemaViewOptions): S
       ? 'binary_id'
       : 'id';
   const c: Ctx = { app, schema, fkDefault };
-  const assocLines = schema.associations.map((a) => {
-    switch (a.kind) {
-      case 'belongs_to':
-        return belongsToLine(a, c);
-      case 'has_many':
-      case 'has_one':
-        return hasLine(a, c);
-      case 'many_to_many':
-        return manyToManyLine(a, c);
-    }
-  });
+  const fields = schema.fields.map((f) => ({ name: f.name, text: fieldLine(f) }));
+  const associations = schema.associations.map((a) => ({
+    name: a.name,
+    text: associationLine(app, schema, a),
+  }));
   const timestamps = timestampsLine(schema);
   const groups = [
-    schema.fields.map(fieldLine),
-    assocLines,
+    fields.map((f) => f.text),
+    associations.map((a) => a.text),
     timestamps === null ? [] : [timestamps],
   ].filter((g) => g.length > 0);
+  const changeset = changesetParts(c);
   return {
     path: schemaFilePath(app, schema),
     module: exModule(fullModule(app, schema.module)),
@@ -421,8 +466,31 @@ export function schemaView(app: App, schema: Schema, opts: SchemaViewOptions): S
       ex.callNoParens('def', [ex.call('changeset', [changesetVar(schema), 'attrs'])]),
       { indent: 2, doBlock: true },
     ),
-    steps: changesetSteps(c),
+    steps: changesetSteps(changeset),
+    parts: { fields, associations, timestamps, ...changeset },
   };
+}
+
+/** The line(s) of one association of `schema` (the owner), as in its schema block. */
+export function associationLine(
+  app: App,
+  schema: Schema,
+  a: Schema['associations'][number],
+): string {
+  const fkDefault =
+    !schema.embedded && schema.primary_key && schema.primary_key.type === 'binary_id'
+      ? 'binary_id'
+      : 'id';
+  const c: Ctx = { app, schema, fkDefault };
+  switch (a.kind) {
+    case 'belongs_to':
+      return belongsToLine(a, c);
+    case 'has_many':
+    case 'has_one':
+      return hasLine(a, app, schema);
+    case 'many_to_many':
+      return manyToManyLine(a, c);
+  }
 }
 
 /** The module's source: every line comes from the view above. */
