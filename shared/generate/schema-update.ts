@@ -325,10 +325,14 @@ function patchLists(p: Patch, cs: ChangesetLayout, inserts: Map<number, string[]
   if (!cast) p.note(`changeset/2 has no cast step; cast these yourself: ${next.cast.join(', ')}`);
   else if (cast.fields === null || cast.args.length !== 2) {
     const add = next.cast.filter((n) => !(old?.cast ?? []).includes(n));
-    const drop = [...dropCast, ...p.gone];
-    if (add.length > 0 || drop.length > 0)
+    const drop = [...new Set([...dropCast, ...p.gone])];
+    const todo = [
+      ...(add.length > 0 ? [`add ${add.map((n) => `:${n}`).join(', ')}`] : []),
+      ...(drop.length > 0 ? [`remove ${drop.map((n) => `:${n}`).join(', ')}`] : []),
+    ];
+    if (todo.length > 0)
       p.note(
-        `line ${p.lineOf(cast.start)}: the cast list is not a literal list, so it was left as is;${add.length ? ` add ${add.map((n) => `:${n}`).join(', ')}` : ''}${drop.length ? ` remove ${drop.map((n) => `:${n}`).join(', ')}` : ''}`,
+        `line ${p.lineOf(cast.start)}: the cast list is not a literal list, so it was left as is; ${todo.join('; ')}`,
       );
   } else {
     const list = nextList(cast.fields, p, dropCast, next.cast);
