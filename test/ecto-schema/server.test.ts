@@ -243,8 +243,14 @@ end
     expect(await read('lib/my_app/blog/post.ex')).toContain(
       'belongs_to :author, MyApp.Accounts.User, references: :uuid, type: :binary_id\n',
     );
-    // The existing module is not touched (it is not in the batch).
-    expect(out.files.map((f) => f.path)).toEqual(['lib/my_app/blog/post.ex']);
+    // The existing target gets the inverse of the new belongs_to (on_conflict update, the default).
+    expect(out.files.map((f) => f.path)).toEqual([
+      'lib/my_app/blog/post.ex',
+      'lib/my_app/accounts/user.ex',
+    ]);
+    expect(await read('lib/my_app/accounts/user.ex')).toContain(
+      '    field :email, :string\n\n    has_many :posts, MyApp.Blog.Post, foreign_key: :author_id\n  end\n',
+    );
   });
 
   it('derives Phoenix.Param for a custom key only when mix.exs lists :phoenix', async () => {
