@@ -62,7 +62,7 @@ function linkInverses(models: SchemaDef[]): void {
           (t) =>
             (t.kind === 'has_many' || t.kind === 'has_one') &&
             t.target === m.module &&
-            (t.foreign_key ?? ownerKey(m.module)) === fk,
+            (t.foreign_key ?? ownerKey(a.target)) === fk,
         );
       if (!inverse || (inverse.kind !== 'has_many' && inverse.kind !== 'has_one')) continue;
       a.inverse = inverse.kind;

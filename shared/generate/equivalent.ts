@@ -67,7 +67,20 @@ export async function readBackLenient(
   const table =
     state?.tables.find((t) => t.name === read.table && t.prefix === (read.prefix ?? null)) ?? null;
   const back = readBackSchema(read, { baseModule: app.base_module, table });
-  const wire = model.schemas.map(schemaToWire);
+  // The read-back module says for itself which inverses it has: the batch's belongs_to must not
+  // infer them into it again (a module lacking a has_many would otherwise read as having it).
+  const wire = model.schemas.map((s, j) => {
+    const w = schemaToWire(s);
+    if (j === index) return w;
+    return {
+      ...w,
+      associations: w.associations?.map((a) =>
+        a.kind === 'belongs_to' && a.target === schema.module
+          ? { ...a, inverse: 'none' as const }
+          : a,
+      ),
+    };
+  });
   wire[index] = { ...back.model, context: schema.context };
   const again = normalizeModel({ app, schemas: wire }, { known: knownTargets(model.schemas) });
   return { schema: again.model?.schemas[index] ?? null, unsupported: back.unsupported };
