@@ -22,12 +22,7 @@ import type {
   SchemaLayout,
 } from '../elixir/schema-layout.js';
 import { exString } from '../render/index.js';
-import {
-  castStep,
-  requiredStep,
-  type SchemaParts,
-  type StepPart,
-} from '../view/ecto-schema/schema.ex.js';
+import { castStep, requiredStep, type SchemaParts } from '../view/ecto-schema/schema.ex.js';
 
 export interface ModuleUpdate {
   /** The file, for notes. */
@@ -510,8 +505,6 @@ export async function updateSchemaModule(u: ModuleUpdate): Promise<ModuleUpdateR
   if (p.blockEdited) content = await tidyBlock(content, u.module, u.path);
   return { content, notes: p.notes, removed: p.removed };
 }
-
-export type { StepPart };
 
 /**
  * `codes` (association lines written for a 4-space body) added to `module`'s schema block after
