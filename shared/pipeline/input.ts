@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { AppSchema, SchemasSchema, TIMESTAMP_TYPES } from '../model/index.js';
+import { ON_CONFLICT_MODES } from '../plan/index.js';
 
 export const SpecsSchema = z
   .array(z.string().min(1).max(4000))
@@ -31,9 +32,9 @@ export function projectRootSchema(description: string) {
 }
 
 export const OnConflictSchema = z
-  .enum(['error', 'skip', 'overwrite', 'update'])
+  .enum(ON_CONFLICT_MODES)
   .describe(
-    'When a target file exists with different content: error (default; nothing is written), skip (keep the existing file), overwrite (replace it), update (bring the project to the model: generate_ecto_migration writes alter migrations for changed tables from the replayed migrations; the schema and context generators treat a differing file as error for now). An existing migration file is never rewritten by update.',
+    "When a target file exists with different content: update (default; bring the project to the model: generate_ecto_migration writes a new alter migration per changed table, from the replayed migrations; generate_phoenix_context brings the generated fixtures and test blocks to the model and leaves those you edited as they are, reported; generate_ecto_schema patches the module (fields, associations, the cast and validate_required lists, the validations and constraints the model writes; your other code is kept, what it cannot patch is reported) and adds the inverse has_many/has_one of a new belongs_to to the target's existing module), error (nothing is written), skip (keep the existing file), overwrite (replace it). An existing migration file is never rewritten by update.",
   );
 
 export const GeneratorInputShape = {
@@ -55,7 +56,7 @@ export const GeneratorInputShape = {
     .boolean()
     .optional()
     .describe(
-      'With on_conflict "update": apply changes that can lose data or fail on existing rows (dropping a column, narrowing a type, making a nullable column NOT NULL). Without it, the user is asked where the client supports form elicitation, and the call is refused otherwise, listing every such change and its consequence.',
+      'With on_conflict "update" (the default): apply changes that can lose data or fail on existing rows (dropping a column, narrowing a type, making a nullable column NOT NULL, removing a field or association from a schema module). Without it, the user is asked where the client supports form elicitation, and the call is refused otherwise, listing every such change and its consequence.',
     ),
   format: z
     .enum(['auto', 'mix', 'none'])
