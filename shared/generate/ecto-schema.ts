@@ -16,12 +16,7 @@ import {
   type OnConflictMode,
   type PlanContext,
 } from '../plan/index.js';
-import {
-  schemaSource,
-  schemaView,
-  type SchemaParts,
-  type SchemaView,
-} from '../view/ecto-schema/schema.ex.js';
+import { schemaSource, schemaView, type SchemaView } from '../view/ecto-schema/schema.ex.js';
 import { fullModule } from '../view/common.js';
 import type { PlannedFile } from '../workspace/index.js';
 import {
@@ -86,7 +81,7 @@ export async function planEctoSchemas(
       planned.push(file);
       continue;
     }
-    const patched = await patchModule(model, i, existing, v.parts, {
+    const patched = await patchModule(model, i, existing, v, {
       reader,
       view,
       renamed: renames[i] ?? new Map(),
@@ -128,20 +123,26 @@ async function patchModule(
   model: Model,
   i: number,
   existing: string,
-  next: SchemaParts,
+  next: SchemaView,
   deps: PatchDeps,
 ): Promise<{ content: string; removed: Removal[] } | null> {
   const app = model.app!;
   const schema = model.schemas[i]!;
   const path = deps.view(schema).path;
   const back = await readBackLenient(model, i, path, existing, deps.reader);
+  const old = back?.schema ? deps.view(back.schema) : null;
+  if (old && old.attributes.join('\n') !== next.attributes.join('\n')) {
+    deps.ctx.warn(
+      `${path}: the module attributes were left as they are; the model has ${next.attributes.join(', ') || 'none of @schema_prefix, @primary_key, @foreign_key_type, @derive'} (the module: ${old.attributes.join(', ') || 'none'}).`,
+    );
+  }
   try {
     const r = await updateSchemaModule({
       path,
       module: fullModule(app, schema.module),
       source: existing,
-      next,
-      old: back?.schema ? deps.view(back.schema).parts : null,
+      next: next.parts,
+      old: old?.parts ?? null,
       table: schema.embedded ? null : schema.table,
       unsupported: new Set(back?.unsupported.map((u) => u.what) ?? []),
       renamed: deps.renamed,

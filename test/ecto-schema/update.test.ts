@@ -234,6 +234,45 @@ end
     await clean(POST);
   });
 
+  it('patches a module without changeset/2 and says what it did not do', async () => {
+    const user = `defmodule MyApp.Blog.Post do
+  use Ecto.Schema
+
+  schema "posts" do
+    field :title, :string
+  end
+end
+`;
+    await write(POST, user);
+    const out = await ok([
+      { module: 'Blog.Post', timestamps: false, fields: [{ name: 'title' }, { name: 'slug' }] },
+    ]);
+    expect(await read(POST)).toBe(
+      user.replace('field :title, :string\n', 'field :title, :string\n    field :slug, :string\n'),
+    );
+    expect(out.warnings).toContain(
+      `${POST}: the module has no changeset/2, so nothing was cast or validated; the model casts title, slug`,
+    );
+    await clean(POST);
+  });
+
+  it('leaves module attributes alone and says so', async () => {
+    await ok([{ module: 'Blog.Post', fields: [{ name: 'title' }] }]);
+    const before = await read(POST);
+    const out = await ok([
+      {
+        module: 'Blog.Post',
+        primary_key: { name: 'id', type: 'binary_id' },
+        fields: [{ name: 'title' }],
+      },
+    ]);
+    expect(out.files).toEqual([{ path: POST, action: 'unchanged' }]);
+    expect(await read(POST)).toBe(before);
+    expect(out.warnings.join('\n')).toContain(
+      `${POST}: the module attributes were left as they are; the model has @primary_key {:id, :binary_id, autogenerate: true}, @foreign_key_type :binary_id`,
+    );
+  });
+
   it('adds, changes and removes associations; a new belongs_to adds has_many to the target', async () => {
     await ok([{ module: 'Blog.Post', fields: [{ name: 'title' }] }]);
     await ok([{ module: 'Blog.Comment', fields: [{ name: 'body', type: 'text' }] }]);
