@@ -99,15 +99,9 @@ class Patch {
     this.notes.push(`${this.u.path}: ${line}`);
   }
 
+  /** The 1-based line of an offset of the source. */
   lineOf(offset: number): number {
-    let n = 1;
-    for (
-      let i = this.u.source.indexOf('\n');
-      i >= 0 && i < offset;
-      i = this.u.source.indexOf('\n', i + 1)
-    )
-      n++;
-    return n;
+    return this.u.source.slice(0, offset).split('\n').length;
   }
 }
 
