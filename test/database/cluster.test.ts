@@ -24,8 +24,8 @@ describe.skipIf(!bin)('test cluster sweep', () => {
       startCluster(bin!),
     ]);
     started.push(owned, ownerless);
+    // Another test run's sweep may get to the orphan first: what counts is that it is gone.
     const swept = await sweepOrphans(bin!);
-    expect(swept).toContain(orphan.dir);
     expect(swept).not.toContain(owned.dir);
     expect(swept).not.toContain(ownerless.dir);
     expect(existsSync(orphan.dir)).toBe(false);

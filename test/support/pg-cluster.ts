@@ -120,7 +120,6 @@ export async function sweepOrphans(bin: string): Promise<string[]> {
 export async function startCluster(bin: string, owner?: number): Promise<Cluster> {
   const user = runAs();
   const dir = await mkdtemp(path.join(os.tmpdir(), PREFIX));
-  if (owner !== undefined) await writeFile(path.join(dir, OWNER_FILE), `${owner}\n`);
   const ids = user ? { uid: user.uid, gid: user.gid } : {};
   const run = (cmd: string, args: string[]) =>
     execa(path.join(bin, cmd), args, { ...ids, cwd: dir, timeout: 60_000, stdin: 'ignore' });
@@ -158,6 +157,8 @@ export async function startCluster(bin: string, owner?: number): Promise<Cluster
       '-o',
       opts,
     ]);
+    // Written last: a sweep in another test run must never remove a cluster still being made.
+    if (owner !== undefined) await writeFile(path.join(dir, OWNER_FILE), `${owner}\n`);
     const url = `postgres://postgres:${TEST_PASSWORD}@127.0.0.1:${port}/postgres`;
     return { url, dir, stop: () => stopCluster(dir, bin) };
   } catch (err) {
