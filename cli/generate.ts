@@ -16,7 +16,7 @@ import { connectServer, type ProgressEvent, type ServerConnection } from './clie
 import { colorDiff, dryRunDiffs, type FileDiff } from './diffs.js';
 import { SERVER_NAMES, type ServerName } from './names.js';
 
-export type OnConflict = 'error' | 'skip' | 'overwrite';
+export type OnConflict = 'error' | 'skip' | 'overwrite' | 'update';
 
 export interface GenerateOptions {
   /** The Phoenix/Mix project directory (must hold mix.exs). */
@@ -169,7 +169,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
     const common = {
       schemas: parsed.schemas,
       project_root: project,
-      on_conflict: opts.onConflict ?? 'error',
+      ...(opts.onConflict === undefined ? {} : { on_conflict: opts.onConflict }),
       dry_run: false,
     };
     const args = (tool: string, dry: boolean) => ({
@@ -189,7 +189,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
       );
       GENERATOR_STEPS.forEach((s, i) => steps.push({ ...s, output: outputs[i]! }));
     } else {
-      if ((opts.onConflict ?? 'error') === 'error') {
+      // error and update (the tools' default) write nothing on a conflict: check all three first.
+      if (opts.onConflict !== 'skip' && opts.onConflict !== 'overwrite') {
         log('Checking every generator for conflicts first (dry runs, in parallel)');
         const previews = await Promise.all(
           GENERATOR_STEPS.map((s) =>

@@ -52,6 +52,8 @@ export interface Definition {
   text: string;
   start: number;
   end: number;
+  /** Where its unit starts: the first of the attributes (@doc…) right before it, else `start`. */
+  unitStart: number;
 }
 
 export interface AliasDirective {
@@ -75,6 +77,8 @@ export interface ModuleScan {
   definitions: Definition[];
   aliases: AliasDirective[];
   describes: string[];
+  /** The `describe "…" do … end` blocks with a plain string name, where they are. */
+  describeBlocks: Block[];
   /**
    * First segments of every module name the module's code mentions (`Date` for
    * `Date.utc_today()`, `Ecto` for `%Ecto.Changeset{}`): a new alias with such a name would
@@ -91,9 +95,21 @@ export interface ModuleScan {
   bodyEmpty: boolean;
 }
 
+/** A top-level call of the module body: its source text and where it is. */
+export interface Block {
+  name: string;
+  text: string;
+  start: number;
+  end: number;
+  /** 0-based row of its first line. */
+  row: number;
+}
+
+/** Inserts `text` at `at`; with `end`, replaces the source from `at` to `end`. */
 export interface Edit {
   at: number;
   text: string;
+  end?: number;
 }
 
 /** `node.text`, asserting that node offsets are JavaScript string indices. */
@@ -368,13 +384,21 @@ function readBody(
   source: string,
   body: readonly Node[],
   expected: string,
-): Pick<ModuleScan, 'definitions' | 'aliases' | 'describes' | 'preambleEndRows'> {
+): Pick<
+  ModuleScan,
+  'definitions' | 'aliases' | 'describes' | 'describeBlocks' | 'preambleEndRows'
+> {
   const definitions: Definition[] = [];
   const aliases: AliasDirective[] = [];
   const describes: string[] = [];
+  const describeBlocks: Block[] = [];
   const preambleEndRows: number[] = [];
+  let attributesFrom: number | null = null;
   for (const n of body) {
     const name = callName(n);
+    const attribute = n.type === 'unary_operator' && n.text.startsWith('@');
+    const unitStart = attributesFrom ?? n.startIndex;
+    attributesFrom = attribute ? (attributesFrom ?? n.startIndex) : null;
     if (name !== null && DEFINITION_KINDS.has(name)) {
       const head = definitionHead(n);
       if (head) {
@@ -384,6 +408,7 @@ function readBody(
           text: checkedText(source, n),
           start: n.startIndex,
           end: n.endIndex,
+          unitStart,
         });
       }
     } else if (name === 'alias') {
@@ -391,14 +416,23 @@ function readBody(
       if (a) aliases.push(a);
     } else if (name === 'describe') {
       const d = plainString(callArgs(n)[0]);
-      if (d !== null) describes.push(d);
+      if (d !== null) {
+        describes.push(d);
+        describeBlocks.push({
+          name: d,
+          text: checkedText(source, n),
+          start: n.startIndex,
+          end: n.endIndex,
+          row: n.startPosition.row,
+        });
+      }
     } else if (name === 'use' || name === 'import' || name === 'require') {
       preambleEndRows.push(n.endPosition.row);
     } else if (n.type === 'unary_operator' && /^@moduledoc\b/.test(n.text)) {
       preambleEndRows.push(n.endPosition.row);
     }
   }
-  return { definitions, aliases, describes, preambleEndRows };
+  return { definitions, aliases, describes, describeBlocks, preambleEndRows };
 }
 
 /** Alias name in scope → module, for a scanned module (later directives win). */
@@ -566,7 +600,10 @@ export function appendEdit(scan: ModuleScan, code: string): Edit {
   return { at: scan.appendAt, text: scan.bodyEmpty ? body : `${scan.eol}${body}` };
 }
 
-/** Applies insertions (stable for equal offsets: in the order given). */
+/**
+ * Applies insertions and replacements (stable for equal offsets: in the order given); the
+ * replaced ranges must not overlap each other or another edit's offset.
+ */
 export function applyEdits(source: string, edits: readonly Edit[]): string {
   const sorted = edits
     .map((e, i) => ({ ...e, i }))
@@ -574,24 +611,44 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
   let out = '';
   let pos = 0;
   for (const e of sorted) {
+    if (e.at < pos) throw new Error(`applyEdits: overlapping edits at offset ${e.at}`);
     out += source.slice(pos, e.at) + e.text;
-    pos = e.at;
+    pos = e.end ?? e.at;
   }
   return out + source.slice(pos);
 }
 
 /**
+ * The edit replacing the whole lines of `block` (from its line's start to the line break after
+ * it) with `code`, written for a two-space module body and ending with a line break.
+ */
+export function replaceLinesEdit(
+  scan: ModuleScan,
+  block: { start: number; end: number },
+  code: string,
+): Edit {
+  const text = reindent(code, scan.indent);
+  return {
+    at: lineStart(scan.source, block.start),
+    end: nextLineStart(scan.source, block.end),
+    text: scan.eol === '\n' ? text : text.replace(/\r?\n/g, '\r\n'),
+  };
+}
+
+/**
  * The patched source: `aliases` joined into the alias block, `code` (written for a two-space
  * body, units separated by blank lines, ending with a line break) appended before the final
- * `end`. Every other byte of the source is kept. Returns the source itself when there is
+ * `end`, `replace` edits (./replaceLinesEdit) applied. Every other byte of the source is kept.
+ * Returns the source itself when there is
  * nothing to add.
  */
 export function patchModule(
   scan: ModuleScan,
-  add: { aliases: { sortKey: string; line: string }[]; code: string },
+  add: { aliases: { sortKey: string; line: string }[]; code: string; replace?: Edit[] },
 ): string {
   const code = reindent(add.code, scan.indent);
-  if (add.aliases.length === 0 && code === '') return scan.source;
+  const replace = add.replace ?? [];
+  if (add.aliases.length === 0 && code === '' && replace.length === 0) return scan.source;
   if (scan.bodyEmpty) {
     const aliasText = add.aliases.map((l) => `${scan.indent}${l.line}\n`).join('');
     const text = [aliasText, code].filter((t) => t !== '').join('\n');
@@ -599,7 +656,7 @@ export function patchModule(
       { at: scan.bodyStart, text: scan.eol === '\n' ? text : text.replace(/\n/g, '\r\n') },
     ]);
   }
-  const edits = aliasEdits(scan, add.aliases);
+  const edits = [...aliasEdits(scan, add.aliases), ...replace];
   if (code !== '') edits.push(appendEdit(scan, code));
   return applyEdits(scan.source, edits);
 }

@@ -20,7 +20,7 @@
 import { alterMigrationName, renderAlterMigration } from '../evolve/alter-migration.js';
 import { planEvolution, uniqueName, type Evolution } from '../evolve/plan.js';
 import type { App, Field, Model, PrimaryKeyType, Schema, SchemaDef } from '../model/index.js';
-import type { PlanContext } from '../plan/index.js';
+import { onConflictOf, type PlanContext } from '../plan/index.js';
 import { satisfiedByMigrations } from './migrated.js';
 import { relativePathProblem, type PlannedFile } from '../workspace/index.js';
 import { migrationsDir } from '../view/common.js';
@@ -127,7 +127,7 @@ export async function planMigrations(
   const dir = migrationsDirFor(app, args, ctx);
   // update: tables the migrations already create are altered, not created again.
   const evolution =
-    args.on_conflict === 'update' && ctx.project.root !== null
+    onConflictOf(args.on_conflict) === 'update' && ctx.project.root !== null
       ? await planEvolution(model, args.schemas, dir, ctx)
       : null;
   const byTable = new Map(tables.map((s) => [s.table, s]));

@@ -19,14 +19,27 @@ import {
   aliasScope,
   clashingDefinitions,
   patchModule,
+  replaceLinesEdit,
   sameCode,
   scanModule,
   splitUnits,
+  type Edit,
   type ModuleScan,
   type Unit,
 } from '../elixir/module-patch.js';
+import {
+  updateDescribe,
+  updateFixture,
+  updateFunctions,
+  type UpdateInfo,
+} from './context-update.js';
 import type { Model } from '../model/index.js';
-import { GenerationError, type PlanContext } from '../plan/index.js';
+import {
+  GenerationError,
+  onConflictOf,
+  type OnConflictMode,
+  type PlanContext,
+} from '../plan/index.js';
 import {
   cmpModules,
   contextSource,
@@ -58,8 +71,8 @@ import type { OnConflict, PlannedFile } from '../workspace/index.js';
 export interface ContextArgs {
   /** Also the test module and the fixtures (default true). */
   with_tests?: boolean | undefined;
-  /** update: as error here, until generated fixtures and tests are brought to the model. */
-  on_conflict?: OnConflict | 'update' | undefined;
+  /** update (default): generated fixtures and describe blocks are brought to the model. */
+  on_conflict?: OnConflictMode | undefined;
 }
 
 type AliasLine = { sortKey: string; line: string };
@@ -89,15 +102,20 @@ export async function planPhoenixContexts(
     );
   }
   const withTests = args.with_tests ?? true;
-  const onConflict = args.on_conflict === 'update' ? 'error' : (args.on_conflict ?? 'error');
+  const mode = onConflictOf(args.on_conflict);
+  const onConflict = mode === 'update' ? 'error' : mode;
+  const update: UpdateInfo | null =
+    mode === 'update'
+      ? { schemaOf: (s) => model.schemas.find((x) => x.module === s.rel), now: ctx.clock() }
+      : null;
   const files: PlannedFile[] = [];
   let done = 0;
   for (const c of contexts) {
     ctx.signal.throwIfAborted();
-    files.push(await contextFile(c, ctx, onConflict));
+    files.push(await contextFile(c, ctx, onConflict, update !== null));
     if (withTests) {
-      files.push(await testFile(c, ctx, onConflict));
-      files.push(await fixturesFile(c, ctx, onConflict));
+      files.push(await testFile(c, ctx, onConflict, update));
+      files.push(await fixturesFile(c, ctx, onConflict, update));
     }
     await ctx.progress(++done, contexts.length, `context ${c.module}`);
   }
@@ -195,6 +213,7 @@ async function contextFile(
   c: ContextPlan,
   ctx: PlanContext,
   onConflict: OnConflict,
+  update: boolean,
 ): Promise<PlannedFile> {
   const found = await existingModule(
     c.contextPath,
@@ -208,19 +227,24 @@ async function contextFile(
   const names = new Names(scan);
   const repo = names.ref(c.repo.module, 'Repo', c.repo.line);
   const parts: string[] = [];
+  const replace: Edit[] = [];
   for (const s of c.schemas) {
     const refs: ContextRefs = { schema: new Map([[s.module, names.ref(s.module, s.alias)]]), repo };
+    const updated = update ? await updateFunctions(s, refs, scan) : null;
+    replace.push(...(updated?.edits ?? []));
     const snippet = functionsSource(functionsView(s, refs));
     parts.push(
-      ...(await missingUnits(scan, snippet, (u) =>
+      ...(await missingUnits(scan, snippet, (u) => {
+        if (updated?.handled.has(`${u.name}/${u.minArity}`)) return;
         ctx.warn(
           `${c.module}.${unitLabel(u)} already exists in ${c.contextPath} and differs from the generated one; yours was kept and the generated ${u.name} was not added.`,
-        ),
-      )),
+        );
+      })),
     );
   }
   const code = parts.join('\n');
-  const content = patchModule(scan, { aliases: names.used(code), code });
+  const aliases = names.used([code, ...replace.map((e) => e.text)].join('\n'));
+  const content = patchModule(scan, { aliases, code, replace });
   return { path: c.contextPath, content, expected: scan.source };
 }
 
@@ -228,6 +252,7 @@ async function testFile(
   c: ContextPlan,
   ctx: PlanContext,
   onConflict: OnConflict,
+  update: UpdateInfo | null,
 ): Promise<PlannedFile> {
   const found = await existingModule(
     c.testPath,
@@ -241,13 +266,21 @@ async function testFile(
   const names = new Names(scan, ['Ecto', 'Decimal']);
   const contextRef = names.ref(c.module, c.alias);
   const parts: string[] = [];
+  const replace: Edit[] = [];
   for (const s of c.schemas) {
-    if (scan.describes.includes(s.plural)) continue;
-    const snippet = describeSource(describeView(c, s, { context: contextRef }));
+    const refs = { context: contextRef };
+    const block = scan.describeBlocks.find((b) => b.name === s.plural);
+    if (block) {
+      const edit = update ? await updateDescribe(c, s, refs, scan, block, ctx, update) : null;
+      if (edit) replace.push(edit);
+      continue;
+    }
+    const snippet = describeSource(describeView(c, s, refs));
     parts.push(...(await missingUnits(scan, snippet, null)));
   }
   const code = parts.join('\n');
-  const content = patchModule(scan, { aliases: names.used(code), code });
+  const aliases = names.used([code, ...replace.map((e) => e.text)].join('\n'));
+  const content = patchModule(scan, { aliases, code, replace });
   return { path: c.testPath, content, expected: scan.source };
 }
 
@@ -255,6 +288,7 @@ async function fixturesFile(
   c: ContextPlan,
   ctx: PlanContext,
   onConflict: OnConflict,
+  update: UpdateInfo | null,
 ): Promise<PlannedFile> {
   const found = await existingModule(
     c.fixturesPath,
@@ -266,12 +300,23 @@ async function fixturesFile(
   if ('file' in found) return found.file;
   const { scan } = found;
   const parts: string[] = [];
+  const replace: Edit[] = [];
   for (const s of c.schemas) {
+    const u = update ? await updateFixture(c, s, scan, ctx, update) : null;
+    if (u?.status === 'kept') continue;
+    if (u?.status === 'replace') {
+      // The unit in place, with the unique helpers it now calls right before it.
+      const view = fixturesView(c, u.plan);
+      const helpers = await missingUnits(scan, fixtureSource(view), null);
+      const unit = fixtureSource({ ...view, helpers: [] });
+      replace.push(replaceLinesEdit(scan, u.block, [...helpers, unit].join('\n')));
+      continue;
+    }
     const snippet = fixtureSource(fixturesView(c, s));
     parts.push(...(await missingUnits(scan, snippet, null)));
   }
   const code = parts.join('\n');
-  const content = patchModule(scan, { aliases: [], code });
+  const content = patchModule(scan, { aliases: [], code, replace });
   return { path: c.fixturesPath, content, expected: scan.source };
 }
 

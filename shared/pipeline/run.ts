@@ -28,8 +28,10 @@ import {
 } from '../mcp/index.js';
 import {
   GenerationError,
+  onConflictOf,
   projectReader,
   type DestructiveItem,
+  type OnConflictMode,
   type KnownSchemasReader,
   type Planner,
   type ProjectReader,
@@ -38,7 +40,12 @@ import { detectProject, ProjectError, readProject } from '../project/index.js';
 import { formatterImportsEcto } from '../project/formatter-exs.js';
 import { elixirFormatter, withElixirFormatter } from '../render/index.js';
 import { installedElixirVersion } from '../mix/index.js';
-import { withProjectLock, writeFiles, type PlannedFile } from '../workspace/index.js';
+import {
+  withProjectLock,
+  writeFiles,
+  type OnConflict,
+  type PlannedFile,
+} from '../workspace/index.js';
 import { conventionsWithoutProject, projectConventions, type Conventions } from './conventions.js';
 import type { GeneratorInput, GeneratorOutput } from './input.js';
 import { parseSpecsOrThrow } from './specs.js';
@@ -303,6 +310,11 @@ async function planStage<A extends GeneratorInput>(
   return { planned, fromProject: conventions.from_project };
 }
 
+/** The writer's mode: update's planners already merged what they could, the rest is a conflict. */
+function writerMode(mode: OnConflictMode): OnConflict {
+  return mode === 'update' ? 'error' : mode;
+}
+
 /** The writer, all or nothing (stage 1 → 2); a dry run only compares, with a diff per update. */
 async function writeStage(
   args: GeneratorInput,
@@ -316,7 +328,7 @@ async function writeStage(
   const written = await writeFiles(root, planned, {
     // update: the planners brought the files to the model (merge edits carry `expected`); a file
     // they could not bring there is a conflict, as with error.
-    onConflict: args.on_conflict === 'update' ? 'error' : (args.on_conflict ?? 'error'),
+    onConflict: writerMode(onConflictOf(args.on_conflict)),
     dryRun,
   });
   if (!written.written && written.conflicts.length > 0 && !dryRun) {

@@ -138,8 +138,17 @@ describe('generate_ecto_migration', () => {
       await writeFile(path.join(project.root, existing), OLD_POSTS);
     });
 
-    it('is a conflict by default: error naming the file, nothing written', async () => {
+    it('by default (update) is kept: the change would be a new migration', async () => {
+      // OLD_POSTS has a nullable title, the model a required one: refused as destructive.
       const text = errorText(await call({ schemas: BLOG, format: 'none' }));
+      expect(text).toContain('posts.title');
+      expect(text).toContain('allow_destructive');
+      expect(await migrations()).toEqual(['20200101000000_create_posts.exs']);
+      expect(await readFile(path.join(project.root, existing), 'utf8')).toBe(OLD_POSTS);
+    });
+
+    it('is a conflict with on_conflict error: error naming the file, nothing written', async () => {
+      const text = errorText(await call({ schemas: BLOG, format: 'none', on_conflict: 'error' }));
       expect(text).toContain(existing);
       expect(text).toContain('on_conflict');
       expect(await migrations()).toEqual(['20200101000000_create_posts.exs']);
