@@ -17,7 +17,10 @@
  * 5. Read-back (bench/read-back.ts): a project of 100 schema modules and 300 migrations read
  *    whole in process (list_ecto_schemas' work), and read again with nothing changed on disk.
  *    `--read-back-only` runs just this part.
- * 6. Introspection (bench/introspect.ts): introspect_database on a 200-table PostgreSQL database
+ * 6. Evolution (bench/evolve.ts): on that project with its contexts generated, one schema gains
+ *    one field; each generator's dry run with on_conflict "update", in process through the SDK
+ *    client, per call warm. `--evolve-only` runs just this part, `--no-evolve` skips it.
+ * 7. Introspection (bench/introspect.ts): introspect_database on a 200-table PostgreSQL database
  *    (a private temp cluster unless PHX_GEN_MCP_TEST_DATABASE_URL is set); `--no-introspect` skips.
  *
  * Prints the tables, writes .bench/results.json and .bench/results.md. Wall-clock figures depend
@@ -44,6 +47,7 @@ import {
 } from './introspect.js';
 import { APP, domain, oneField, twentyFields } from './domain.js';
 import { measureReadBack, READ_BACK_TARGETS, type ReadBackResult } from './read-back.js';
+import { EVOLVE_TARGET_MS, measureEvolve, type EvolveResult } from './evolve.js';
 import { ms, summarize, type Summary } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,6 +79,8 @@ interface Options {
   only: string[] | null;
   readBack: boolean;
   readBackOnly: boolean;
+  evolve: boolean;
+  evolveOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -90,6 +96,8 @@ function parseOptions(argv: string[]): Options {
     only: null,
     readBack: true,
     readBackOnly: false,
+    evolve: true,
+    evolveOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -98,6 +106,8 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-scaling') o.scaling = false;
     else if (a === '--read-back-only') o.readBackOnly = true;
     else if (a === '--no-read-back') o.readBack = false;
+    else if (a === '--evolve-only') o.evolveOnly = true;
+    else if (a === '--no-evolve') o.evolve = false;
     else if (a === '--cold-only') o.warm = false;
     else if (a === '--no-introspect') o.introspect = false;
     else if (a === '--check') o.check = true;
@@ -844,6 +854,42 @@ function readBackText(r: ReadBackResult, rows: TargetRow[]): string {
   ].join('\n');
 }
 
+function evolveRows(r: EvolveResult): TargetRow[] {
+  return r.calls.map((c) => ({
+    figure: `one-field evolution, ${c.tool} dry run p50 warm (${r.schemas} schemas, ${r.migrations} migrations)`,
+    value: `${ms(c.wall.p50)} (CPU ${ms(c.cpu.p50)})`,
+    target: `≤ ${EVOLVE_TARGET_MS} ms`,
+    pass: c.wall.p50 <= EVOLVE_TARGET_MS,
+  }));
+}
+
+function evolveText(r: EvolveResult, rows: TargetRow[]): string {
+  const line = (c: EvolveResult['calls'][number]) =>
+    `| ${c.tool} | ${c.wall.n} | ${ms(c.wall.min)} | ${ms(c.wall.p50)} | ${ms(c.wall.p95)} | ${ms(c.cpu.p50)} | ${ms(c.cpu.p95)} | ${c.files.join(', ')} |`;
+  return [
+    '**Evolution** (in process, one schema gains one field, on_conflict "update", dry run)',
+    '',
+    '| generator | runs | best | p50 | p95 | CPU p50 | CPU p95 | files it would change |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...r.calls.map(line),
+    '',
+    ...rows.map((t) => `- ${t.figure}: ${t.value} (${t.target}) ${t.pass ? 'pass' : 'FAIL'}`),
+  ].join('\n');
+}
+
+async function evolveOnly(opts: Options): Promise<void> {
+  const r = await measureEvolve(Math.max(10, opts.smallRuns));
+  const rows = evolveRows(r);
+  const m = await machine();
+  const text = `Machine: load average ${m.load}; commit ${m.commit}\n\n${evolveText(r, rows)}`;
+  await writeFile(
+    path.join(OUT, 'evolve.json'),
+    `${JSON.stringify({ machine: m, evolve: r }, null, 2)}\n`,
+  );
+  process.stdout.write(`${text}\n`);
+  if (opts.check && rows.some((t) => t.pass === false)) process.exitCode = 1;
+}
+
 async function readBackOnly(opts: Options): Promise<void> {
   const r = await measureReadBack(opts.domainRuns);
   const rows = readBackRows(r);
@@ -862,6 +908,10 @@ async function main(): Promise<void> {
   if (opts.readBackOnly) {
     await mkdir(OUT, { recursive: true });
     return readBackOnly(opts);
+  }
+  if (opts.evolveOnly) {
+    await mkdir(OUT, { recursive: true });
+    return evolveOnly(opts);
   }
   const started = performance.now();
   await mkdir(OUT, { recursive: true });
@@ -903,6 +953,7 @@ async function main(): Promise<void> {
   }
 
   const readBack = opts.readBack ? await measureReadBack(opts.domainRuns) : null;
+  const evolve = opts.evolve ? await measureEvolve(Math.max(10, opts.smallRuns)) : null;
 
   let introspection: IntrospectResult | null = null;
   if (opts.warm && opts.introspect && servers.includes('schema-understanding')) {
@@ -922,14 +973,17 @@ async function main(): Promise<void> {
 
   const m = await machine();
   const readBackTargets = readBack ? readBackRows(readBack) : [];
+  const evolveTargets = evolve ? evolveRows(evolve) : [];
   const targets = [
     ...targetRows(cold, runs),
     ...readBackTargets,
+    ...evolveTargets,
     ...introspectionRows(introspection),
   ];
   const text = [
     report(m, cold, runs, targets, missing),
     ...(readBack ? [readBackText(readBack, readBackTargets)] : []),
+    ...(evolve ? [evolveText(evolve, evolveTargets)] : []),
   ].join('\n\n');
   const seconds = (performance.now() - started) / 1000;
   await writeFile(
@@ -943,6 +997,7 @@ async function main(): Promise<void> {
         targets,
         coldStart: cold,
         readBack,
+        evolve,
         introspection,
         servers: runs.map(({ stderrTail: _s, ...r }) => r),
       },

@@ -26,6 +26,7 @@ import {
   type MigrationOp,
   type TableRef,
 } from './migration-ops.js';
+import { readDirectory } from './stamped-read.js';
 import { parseElixir } from './parser.js';
 
 export { pgType, referenceColumnType } from '../model/pg-type.js';
@@ -418,16 +419,27 @@ export async function replayMigrations(
     /\/+$/,
     '',
   );
-  const files = (await reader.list(dir, { recursive: true, extensions: ['.exs'] }))
-    .map((file) => ({ file, version: migrationVersionOf(file) }))
-    .filter((f): f is { file: string; version: bigint } => f.version !== null)
+  // With the parse cache, unchanged files are not even read again (./stamped-read.ts).
+  const listed =
+    opts.cache === false
+      ? (await reader.list(dir, { recursive: true, extensions: ['.exs'] })).map((file) => ({
+          file,
+          content: undefined as string | null | undefined,
+        }))
+      : await readDirectory(reader, dir, ['.exs'], opts.signal);
+  const files = listed
+    .map((f) => ({ ...f, version: migrationVersionOf(f.file) }))
+    .filter(
+      (f): f is { file: string; version: bigint; content: string | null | undefined } =>
+        f.version !== null,
+    )
     .sort((a, b) =>
       a.version < b.version ? -1 : a.version > b.version ? 1 : a.file.localeCompare(b.file),
     );
   const sources: MigrationSource[] = [];
   for (const f of files) {
     opts.signal?.throwIfAborted();
-    const content = await reader.read(f.file);
+    const content = f.content === undefined ? await reader.read(f.file) : f.content;
     if (content !== null) sources.push({ file: f.file, content });
   }
   return replaySources(sources, {

@@ -26,6 +26,7 @@ import {
   named,
   stringValue,
 } from './ast.js';
+import { readDirectory } from './stamped-read.js';
 import { parseElixir, type Node } from './parser.js';
 import { readChangeset, readSchemaBlock } from './schema-block.js';
 import type {
@@ -358,7 +359,12 @@ export async function readProjectSchemas(
   const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (project.root === null) return { schemas: [], skipped: [] };
+  // Within the bound, unchanged files come from memory (./stamped-read.ts).
   const all = await project.list(dir, { recursive: true, extensions: ['.ex'] });
+  const stamped =
+    opts.cache !== false && all.length <= maxFiles
+      ? new Map((await readDirectory(project, dir, ['.ex'], opts.signal)).map((f) => [f.file, f]))
+      : null;
   const skipped: SkippedFile[] = [];
   const files: { file: string; content: string }[] = [];
   for (const [i, file] of all.entries()) {
@@ -372,7 +378,8 @@ export async function readProjectSchemas(
     }
     let content: string | null;
     try {
-      content = await project.read(file);
+      const known = stamped?.get(file);
+      content = known?.content === undefined ? await project.read(file) : known.content;
     } catch (e) {
       skipped.push({ file, reason: `could not be read: ${(e as Error).message}` });
       continue;

@@ -23,6 +23,7 @@ import {
   type Block,
   type Edit,
   type ModuleScan,
+  type Unit,
 } from '../elixir/module-patch.js';
 import {
   functionsSource,
@@ -335,16 +336,16 @@ function subsets<T>(items: readonly T[]): T[][] {
  * many_to_many or a has_many/has_one pointing at it: create/update set `<singular>_ids`,
  * delete declares `no_assoc_constraint`. A function whose unit (its @doc and def) is exactly
  * what the tool wrote for the same schema with fewer of those associations is replaced by the
- * one for the model; `handled` names them (name/arity) so the caller does not report them.
+ * one for the model; `fresh` are the units generated for the model now; `handled` names them (name/arity) so the caller does not report them.
  */
 export async function updateFunctions(
   s: SchemaPlan,
   refs: ContextRefs,
   scan: ModuleScan,
+  fresh: readonly Unit[],
 ): Promise<{ edits: Edit[]; handled: Set<string> }> {
   const edits: Edit[] = [];
   const handled = new Set<string>();
-  const fresh = await splitUnits(functionsSource(functionsView(s, refs)));
   const stale = fresh.flatMap((u) => {
     if (u.kind !== 'definition') return [];
     const clash = clashingDefinitions(scan, u.name, u.minArity, u.maxArity);

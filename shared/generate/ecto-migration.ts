@@ -21,6 +21,7 @@ import { alterMigrationName, renderAlterMigration } from '../evolve/alter-migrat
 import { planEvolution, uniqueName, type Evolution } from '../evolve/plan.js';
 import type { App, Field, Model, PrimaryKeyType, Schema, SchemaDef } from '../model/index.js';
 import { onConflictOf, type PlanContext } from '../plan/index.js';
+import { readDirectory } from '../elixir/stamped-read.js';
 import { satisfiedByMigrations } from './migrated.js';
 import { relativePathProblem, type PlannedFile } from '../workspace/index.js';
 import { migrationsDir } from '../view/common.js';
@@ -89,16 +90,18 @@ export interface ExistingMigration {
 }
 
 async function scanExisting(dir: string, ctx: PlanContext): Promise<ExistingMigration[]> {
-  const files = await ctx.project.list(dir, { recursive: true, extensions: ['.exs'] });
   const out: ExistingMigration[] = [];
-  for (const path of files) {
-    ctx.signal.throwIfAborted();
+  for (const { file: path, content } of await readDirectory(
+    ctx.project,
+    dir,
+    ['.exs'],
+    ctx.signal,
+  )) {
     const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.exs$/, '');
     const m = /^(\d+)_(.*)$/.exec(base);
-    const content = (await ctx.project.read(path)) ?? '';
-    const modules = [...content.matchAll(/^\s*defmodule\s+([A-Z][A-Za-z0-9_.]*)\s+do\b/gm)].map(
-      (x) => x[1] as string,
-    );
+    const modules = [
+      ...(content ?? '').matchAll(/^\s*defmodule\s+([A-Z][A-Za-z0-9_.]*)\s+do\b/gm),
+    ].map((x) => x[1] as string);
     out.push({
       path,
       version: m ? BigInt(m[1] as string) : null,

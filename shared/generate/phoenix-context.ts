@@ -193,11 +193,11 @@ function unitLabel(u: Extract<Unit, { kind: 'definition' }>): string {
 /** The units of `snippet` the module lacks; `report` is called for kept user definitions. */
 async function missingUnits(
   scan: ModuleScan,
-  snippet: string,
+  snippet: string | Unit[],
   report: ((u: Extract<Unit, { kind: 'definition' }>) => void) | null,
 ): Promise<string[]> {
   const out: string[] = [];
-  for (const u of await splitUnits(snippet)) {
+  for (const u of typeof snippet === 'string' ? await splitUnits(snippet) : snippet) {
     if (u.kind === 'describe') {
       if (!scan.describes.includes(u.name)) out.push(u.text);
       continue;
@@ -230,11 +230,11 @@ async function contextFile(
   const replace: Edit[] = [];
   for (const s of c.schemas) {
     const refs: ContextRefs = { schema: new Map([[s.module, names.ref(s.module, s.alias)]]), repo };
-    const updated = update ? await updateFunctions(s, refs, scan) : null;
+    const units = await splitUnits(functionsSource(functionsView(s, refs)));
+    const updated = update ? await updateFunctions(s, refs, scan, units) : null;
     replace.push(...(updated?.edits ?? []));
-    const snippet = functionsSource(functionsView(s, refs));
     parts.push(
-      ...(await missingUnits(scan, snippet, (u) => {
+      ...(await missingUnits(scan, units, (u) => {
         if (updated?.handled.has(`${u.name}/${u.minArity}`)) return;
         ctx.warn(
           `${c.module}.${unitLabel(u)} already exists in ${c.contextPath} and differs from the generated one; yours was kept and the generated ${u.name} was not added.`,

@@ -28,6 +28,7 @@ import {
 } from '../mcp/index.js';
 import {
   GenerationError,
+  memoizedReader,
   onConflictOf,
   projectReader,
   type DestructiveItem,
@@ -221,12 +222,14 @@ async function generate<A extends GeneratorInput>(
   const warnings: string[] = [...specNotes];
   const project = projectReader(root);
   const progress = stageProgress(ctx);
+  // Planning reads each file once (several steps of an evolution read the same ones).
+  const planReader = memoizedReader(project);
   const { planned, fromProject } = await planStage(
     args,
     ctx,
     opts,
     schemas,
-    project,
+    planReader,
     warnings,
     progress,
   );

@@ -67,3 +67,52 @@ export function projectReader(root: string | null): ProjectReader {
     stamps: (relDir, opts) => fs.listStamps(relDir, opts ?? {}),
   };
 }
+
+/**
+ * `reader` with its reads and listings remembered for the rest of one call: the planning of a
+ * call runs under the project lock, and an evolution reads the same files from several places
+ * (the migrations for the replay and for their versions, the schema modules for the targets and
+ * for the read-back). Never keep one beyond a call.
+ */
+export function memoizedReader(reader: ProjectReader): ProjectReader {
+  const reads = new Map<string, Promise<string | null>>();
+  const lists = new Map<string, Promise<string[]>>();
+  const memo: ProjectReader = {
+    root: reader.root,
+    read: (rel) => {
+      let hit = reads.get(rel);
+      if (hit === undefined) {
+        hit = reader.read(rel);
+        reads.set(rel, hit);
+        // A failed read is not remembered: the next caller gets its own error.
+        hit.catch(() => reads.delete(rel));
+      }
+      return hit;
+    },
+    list: (relDir, opts) => {
+      const key = JSON.stringify([relDir, opts?.recursive ?? false, opts?.extensions ?? []]);
+      let hit = lists.get(key);
+      if (hit === undefined) {
+        hit = reader.list(relDir, opts);
+        lists.set(key, hit);
+        hit.catch(() => lists.delete(key));
+      }
+      return hit.then((l) => [...l]);
+    },
+  };
+  const stamps = reader.stamps?.bind(reader);
+  if (stamps) {
+    const listed = new Map<string, ReturnType<typeof stamps>>();
+    memo.stamps = (relDir, opts) => {
+      const key = JSON.stringify([relDir, opts?.recursive ?? false, opts?.extensions ?? []]);
+      let hit = listed.get(key);
+      if (hit === undefined) {
+        hit = stamps(relDir, opts);
+        listed.set(key, hit);
+        hit.catch(() => listed.delete(key));
+      }
+      return hit.then((l) => [...l]);
+    };
+  }
+  return memo;
+}

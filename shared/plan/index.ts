@@ -1,5 +1,6 @@
 /** shared/plan: the contract between the orchestrator and the generators (types and error). */
 export {
+  memoizedReader,
   projectReader,
   type DestructiveItem,
   type KnownSchemasReader,
