@@ -396,7 +396,9 @@ function readBody(
   let attributesFrom: number | null = null;
   for (const n of body) {
     const name = callName(n);
-    const attribute = n.type === 'unary_operator' && n.text.startsWith('@');
+    // @moduledoc belongs to the module, not to the definition after it.
+    const attribute =
+      n.type === 'unary_operator' && n.text.startsWith('@') && !/^@moduledoc\b/.test(n.text);
     const unitStart = attributesFrom ?? n.startIndex;
     attributesFrom = attribute ? (attributesFrom ?? n.startIndex) : null;
     if (name !== null && DEFINITION_KINDS.has(name)) {

@@ -20,7 +20,10 @@ const FIXTURES = 'test/support/fixtures/blog_fixtures.ex';
 const CONTEXT = 'lib/my_app/blog.ex';
 
 const AUTHOR: SchemaDef = { module: 'Blog.Author', fields: [{ name: 'name' }] };
+/** First in its context, so its fixture and functions follow the module's @moduledoc. */
+const TAG: SchemaDef = { module: 'Blog.Tag', fields: [{ name: 'label' }] };
 const V1: SchemaDef[] = [
+  TAG,
   AUTHOR,
   {
     module: 'Blog.Post',
@@ -34,6 +37,7 @@ const V1: SchemaDef[] = [
 ];
 /** headline renamed from title, body optional, views gone, a unique slug, a required author. */
 const V2: SchemaDef[] = [
+  { module: 'Blog.Tag', fields: [{ name: 'label' }, { name: 'color', required: false }] },
   AUTHOR,
   {
     module: 'Blog.Post',
@@ -163,10 +167,13 @@ describe('generate_phoenix_context on_conflict "update"', () => {
     await writeFile(path.join(project.root, FIXTURES), edited);
 
     const r = await call(V2, { dry_run: true });
-    // Nothing is added for a fixture kept as the user's (not even its new unique helper).
+    // Nothing is added for a fixture kept as the user's (not even its new unique helper); the
+    // generated tag fixture next to it is brought to the model.
     const fx = r.files.find((f) => f.path === FIXTURES)!;
-    expect(fx.diff ?? '').toBe('');
-    expect(fx.action).toBe('unchanged');
+    const post = (text: string) => text.slice(text.indexOf('def post_fixture'));
+    expect(post(fx.content!)).toBe(post(edited));
+    expect(fx.content).not.toContain('unique_post_slug');
+    expect(fx.content).toContain('color: "some color"');
     expect(r.warnings.join('\n')).toMatch(
       new RegExp(`${FIXTURES}:\\d+: post_fixture/1 was changed by the user: left as is`),
     );
