@@ -53,7 +53,10 @@ describe.each(servers.map((s) => [s.server, s] as [string, GeneratorServer]))('%
       const allowed = new Map<string, Set<string>>();
       for (const specs of [...distinct, shared, rival]) {
         const out = structured<Out>(
-          await c.client.callTool({ name: g.tool, arguments: { specs, dry_run: true } }),
+          await c.client.callTool({
+            name: g.tool,
+            arguments: { specs, dry_run: true, on_conflict: 'error' },
+          }),
         );
         for (const f of out.files) {
           const k = keyOf(f.path);
@@ -70,7 +73,11 @@ describe.each(servers.map((s) => [s.server, s] as [string, GeneratorServer]))('%
       const results = await Promise.all(
         order.map(({ x }) =>
           c.client
-            .callTool({ name: g.tool, arguments: { specs: x.specs, format: 'none' } })
+            // error: a rival call must conflict (update would evolve the winner's files).
+            .callTool({
+              name: g.tool,
+              arguments: { specs: x.specs, format: 'none', on_conflict: 'error' },
+            })
             .then((r) => ({ kind: x.kind, r })),
         ),
       );
