@@ -7,19 +7,34 @@ import type { Node } from './parser.js';
 
 /**
  * Named children without comments. Crossing into the WASM tree is what reading costs, so the
- * children of each node are kept for the tree being read (see {@link forgetChildren}).
+ * children of each node are kept for the tree being read (see {@link forgetChildren}), and each
+ * kept child's `type` is fixed on it as a plain property: web-tree-sitter's getter asks the WASM
+ * tree on every read, and a node's type never changes in a tree nobody edits (these trees are
+ * read, never edited).
  */
 let childrenOf = new Map<number, Node[]>();
+let callNames = new Map<number, string | null>();
 let childrenTree: unknown = null;
 
-export function named(node: Node): Node[] {
+function sameTree(node: Node): void {
   if (node.tree !== childrenTree) {
     childrenOf = new Map();
+    callNames = new Map();
     childrenTree = node.tree;
   }
+}
+
+export function named(node: Node): Node[] {
+  sameTree(node);
   let kids = childrenOf.get(node.id);
   if (!kids) {
-    kids = node.namedChildren.filter((n) => n.type !== 'comment');
+    kids = [];
+    for (const n of node.namedChildren) {
+      const type = n.type;
+      if (type === 'comment') continue;
+      Object.defineProperty(n, 'type', { value: type });
+      kids.push(n);
+    }
     childrenOf.set(node.id, kids);
   }
   return kids;
@@ -28,14 +43,22 @@ export function named(node: Node): Node[] {
 /** Drops the kept children (call before deleting a tree). */
 export function forgetChildren(): void {
   childrenOf = new Map();
+  callNames = new Map();
   childrenTree = null;
 }
 
 /** `name(...)` / `name ...` → "name"; null for anything else (remote calls included). */
 export function callName(node: Node): string | null {
   if (node.type !== 'call') return null;
-  const target = node.childForFieldName('target');
-  return target?.type === 'identifier' ? target.text : null;
+  sameTree(node);
+  let name = callNames.get(node.id);
+  if (name === undefined) {
+    // The target is a call's first named child (its `target` field; a comment never comes first).
+    const target = named(node)[0];
+    name = target?.type === 'identifier' ? target.text : null;
+    callNames.set(node.id, name);
+  }
+  return name;
 }
 
 export function callArgs(node: Node): Node[] {
@@ -55,7 +78,7 @@ export function lineOf(node: Node): number {
 /** `@name value` → [name, value node | null]. */
 export function moduleAttribute(node: Node): [string, Node | null] | null {
   if (node.type !== 'unary_operator' || !node.text.startsWith('@')) return null;
-  const operand = node.childForFieldName('operand');
+  const operand = named(node)[0]; // the `operand` field
   if (!operand) return null;
   if (operand.type === 'identifier') return [operand.text, null];
   const name = callName(operand);
@@ -107,7 +130,7 @@ export function intValue(node: Node | null | undefined): number | null {
 }
 
 export function keywordKey(pair: Node): string | null {
-  const key = pair.childForFieldName('key') ?? named(pair)[0];
+  const key = named(pair)[0]; // a pair's `key` field, then its `value`
   if (!key) return null;
   if (key.type === 'keyword') return key.text.trim().replace(/:$/, '');
   if (key.type === 'quoted_keyword') {
@@ -130,7 +153,7 @@ export function keywordPairs(node: Node | null | undefined): Map<string, Node> |
   for (const pair of named(kw)) {
     if (pair.type !== 'pair') continue;
     const key = keywordKey(pair);
-    const value = pair.childForFieldName('value') ?? named(pair)[1];
+    const value = named(pair)[1];
     if (key !== null && value) out.set(key, value);
   }
   return out;
