@@ -8,6 +8,8 @@
  */
 import type { ColumnState, TableState } from '../model/database.js';
 import type { AssociationDef, FieldDef, IndexDef, SchemaDef } from '../model/schema.js';
+import type { OnReplace } from '../model/normalized.js';
+import { ON_REPLACE } from '../model/schema.js';
 import { TIMESTAMP_TYPES, type PrimaryKeyType, type TimestampType } from '../model/types.js';
 import { defaultIndexName } from './migration-ops.js';
 import type {
@@ -156,7 +158,18 @@ function validationsOf(
   return Object.keys(v).length > 0 ? v : undefined;
 }
 
-const FIELD_OPTIONS = new Set(['default', 'redact', 'values']);
+const FIELD_OPTIONS = new Set(['default', 'redact', 'values', 'source']);
+
+/** `:name` (or `:"name"`) → "name"; null for anything else. */
+function atomText(text: string | undefined): string | null {
+  const m = text === undefined ? null : /^:"?([a-z_][a-z0-9_]*)"?$/.exec(text);
+  return m ? m[1]! : null;
+}
+
+/** A field's column: its `source:` when that is a literal atom, else its name. */
+export function fieldColumn(f: ProjectSchemaField): string {
+  return atomText(f.options['source']) ?? f.name;
+}
 
 function readBackField(
   f: ProjectSchemaField,
@@ -182,6 +195,12 @@ function readBackField(
       report(f.line, f.name, `the option ${key}: ${f.options[key]} is not in the model`);
   }
   const def: FieldDef = { name: f.name, type: read.type };
+  const source = f.options['source'];
+  if (source !== undefined) {
+    if (atomText(source) === null)
+      report(f.line, f.name, `the source ${source} is not a literal column name`);
+    else if (atomText(source) !== f.name) def.source = atomText(source)!;
+  }
   if (read.inner) def.inner = read.inner;
   if (f.values) def.values = f.values;
   if (read.type === 'string' && column?.type === ':text') def.type = 'text';
@@ -251,9 +270,22 @@ function readBackAssociation(
       if (!allowed.includes(k)) report(a.line, a.name, `the option ${k}: ${v} is not in the model`);
     }
   };
+  const replaceText = a.options['on_replace'];
+  const replace = atomText(replaceText);
+  const onReplaceOk = replace !== null && (ON_REPLACE as readonly string[]).includes(replace);
+  if (replaceText !== undefined && !onReplaceOk)
+    report(a.line, a.name, `on_replace: ${replaceText} is not one of ${ON_REPLACE.join(', ')}`);
+  const onReplace =
+    onReplaceOk && !(a.kind === 'many_to_many' && replace === 'delete')
+      ? { on_replace: replace as OnReplace }
+      : {};
   if (a.kind === 'belongs_to') {
-    extra(['foreign_key', 'type']);
+    extra(['foreign_key', 'type', 'references', 'on_replace']);
     const fk = a.foreign_key ?? `${a.name}_id`;
+    const refText = a.options['references'];
+    const references = atomText(refText);
+    if (refText !== undefined && references === null)
+      report(a.line, a.name, `references: ${refText} is not a literal column name`);
     const field = s.fields.find((f) => f.from === 'belongs_to' && f.name === fk);
     const type = field ? keyType(field.type) : null;
     if (field && type === null)
@@ -271,7 +303,9 @@ function readBackAssociation(
       required: ctx.facts.required.has(fk),
       ...(onDelete && onDelete !== 'update_all' ? { on_delete: onDelete } : {}),
       ...(type ? { type } : {}),
+      ...(references !== null && references !== 'id' ? { references } : {}),
       inverse: 'none',
+      ...onReplace,
     };
   }
   if (a.kind === 'many_to_many') {
@@ -280,18 +314,17 @@ function readBackAssociation(
     const join = through ? /^"(\w+)"$/.exec(through)?.[1] : undefined;
     if (!join)
       report(a.line, a.name, `join_through ${through ?? '(none)'} is not a literal table name`);
-    if (a.options['on_replace'] !== undefined && a.options['on_replace'] !== ':delete') {
-      report(
-        a.line,
-        a.name,
-        `on_replace: ${a.options['on_replace']} (the model always writes :delete)`,
-      );
-    }
-    return { kind: 'many_to_many', name: a.name, target, ...(join ? { join_table: join } : {}) };
+    return {
+      kind: 'many_to_many',
+      name: a.name,
+      target,
+      ...(join ? { join_table: join } : {}),
+      ...onReplace,
+    };
   }
-  extra(['foreign_key']);
+  extra(['foreign_key', 'on_replace']);
   const fk = a.options['foreign_key']?.replace(/^:/, '');
-  return { kind: a.kind, name: a.name, target, ...(fk ? { foreign_key: fk } : {}) };
+  return { kind: a.kind, name: a.name, target, ...(fk ? { foreign_key: fk } : {}), ...onReplace };
 }
 
 /** Unique constraints of the changeset and indexes of the table → field `unique` and `indexes`. */
@@ -305,12 +338,15 @@ function readBackIndexes(
   const tableName = s.table ?? '';
   const out: IndexDef[] = [];
   const seen = new Set<string>();
+  // unique_constraint names fields; the model's indexes, like Ecto's default name, use columns.
+  const columnOf = (name: string) => fields.find((f) => f.name === name)?.source ?? name;
   for (const u of facts.uniques) {
+    const columns = u.columns.map(columnOf);
     const field = u.columns.length === 1 ? fields.find((f) => f.name === u.columns[0]) : undefined;
-    const isDefault = u.name === null || u.name === defaultIndexName(tableName, u.columns);
+    const isDefault = u.name === null || u.name === defaultIndexName(tableName, columns);
     if (field && isDefault && !fkColumns.has(field.name)) field.unique = true;
-    else out.push({ columns: u.columns, unique: true, ...(isDefault ? {} : { name: u.name! }) });
-    seen.add(u.columns.join(','));
+    else out.push({ columns, unique: true, ...(isDefault ? {} : { name: u.name! }) });
+    seen.add(columns.join(','));
   }
   for (const ix of table?.indexes ?? []) {
     const key = ix.columns.join(',');
@@ -343,11 +379,11 @@ function timestampsOf(
   if (!(TIMESTAMP_TYPES as readonly string[]).includes(type)) {
     report(t.line, 'timestamps', `the timestamp type ${t.type} is not in the model`);
   }
-  if (t.inserted_at !== 'inserted_at' || t.updated_at !== 'updated_at') {
+  if (t.inserted_at === false || t.updated_at === false) {
     report(
       t.line,
       'timestamps',
-      'custom timestamp names (inserted_at:/updated_at:) are not in the model',
+      'a timestamp turned off (inserted_at: false or updated_at: false) is not in the model',
     );
   }
   for (const k of Object.keys(t.options)) {
@@ -359,6 +395,12 @@ function timestampsOf(
     type: ((TIMESTAMP_TYPES as readonly string[]).includes(type)
       ? type
       : 'naive_datetime') as TimestampType,
+    ...(t.inserted_at !== false && t.inserted_at !== 'inserted_at'
+      ? { inserted_at: t.inserted_at }
+      : {}),
+    ...(t.updated_at !== false && t.updated_at !== 'updated_at'
+      ? { updated_at: t.updated_at }
+      : {}),
   };
 }
 
@@ -377,14 +419,14 @@ function primaryKeyOf(
     );
   }
   const auto = s.primary_key.options?.['autogenerate'];
-  if (auto !== undefined && auto !== 'true') {
-    report(
-      s.line,
-      'primary key',
-      `autogenerate: ${auto} is not in the model (keys are always generated)`,
-    );
+  if (auto !== undefined && auto !== 'true' && auto !== 'false') {
+    report(s.line, 'primary key', `autogenerate: ${auto} is not a literal true or false`);
   }
-  return { name: s.primary_key.name, type: type ?? 'id' };
+  return {
+    name: s.primary_key.name,
+    type: type ?? 'id',
+    ...(auto === 'false' ? { autogenerate: false } : {}),
+  };
 }
 
 /** One schema module (with its table as the migrations leave it) → the wire model. */
@@ -404,7 +446,8 @@ export function readBackSchema(s: ProjectSchema, opts: ReadBackOptions): SchemaR
   };
   for (const f of s.fields) {
     if (f.from !== 'field') continue;
-    const column = opts.table?.columns.find((c) => c.name === f.name);
+    const name = fieldColumn(f);
+    const column = opts.table?.columns.find((c) => c.name === name);
     const def = readBackField(f, column, facts, report);
     locations.fields[f.name] = f.line;
     if (def) fields.push(def);

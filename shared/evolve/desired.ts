@@ -57,7 +57,7 @@ const column = (name: string, type: string, rest: Partial<DesiredColumn> = {}): 
 
 function fieldColumn(f: Field): DesiredColumn {
   const dflt = f.default !== undefined && f.default !== null ? defaultLiteral(f, f.default) : null;
-  return column(f.name, migrationType(f), {
+  return column(f.source ?? f.name, migrationType(f), {
     null: fieldNullable(f),
     default: dflt === null ? null : flatText(dflt),
     default_ex: dflt,
@@ -110,7 +110,8 @@ function schemaTable(model: Model, s: Schema): DesiredTable {
     );
   }
   if (s.timestamps !== false) {
-    for (const name of ['inserted_at', 'updated_at']) {
+    const t = s.timestamps;
+    for (const name of [t.inserted_at ?? 'inserted_at', t.updated_at ?? 'updated_at']) {
       columns.push(column(name, `:${s.timestamps.type}`, { null: false }));
     }
   }

@@ -377,7 +377,7 @@ function createSpec(
     const c = fkColumn(a.foreign_key);
     if (c) columns.push(c);
   }
-  if (s.timestamps !== false) columns.push({ kind: 'timestamps', type: s.timestamps.type });
+  if (s.timestamps !== false) columns.push({ kind: 'timestamps', ...s.timestamps });
 
   // Deferred columns, in column order; an index waits for its last deferred column.
   const lateIndexes = new Map<string, IndexSpec[]>(late.map((c) => [c, []]));

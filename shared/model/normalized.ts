@@ -10,6 +10,9 @@ import type {
   TimestampType,
 } from './types.js';
 
+export type OnReplace =
+  'raise' | 'mark_as_invalid' | 'nilify' | 'update' | 'delete' | 'delete_if_exists';
+
 export type LiteralValue = string | number | boolean;
 export type DefaultValue = LiteralValue | null | LiteralValue[] | Record<string, unknown>;
 
@@ -53,6 +56,8 @@ export interface Field {
   precision: number | null;
   scale: number | null;
   validations: Validations;
+  /** The column when it is not the field's name (Ecto's `source:`); absent: the name. */
+  source?: string;
 }
 
 interface AssociationCommon {
@@ -63,6 +68,8 @@ interface AssociationCommon {
   target_index: number | null;
   /** Added by the normalizer as the inverse of a belongs_to in the batch. */
   inferred: boolean;
+  /** Ecto's on_replace when the model gives one (absent: Ecto's default; many_to_many: delete). */
+  on_replace?: OnReplace;
 }
 
 export interface BelongsTo extends AssociationCommon {
@@ -112,8 +119,10 @@ export interface Schema {
   context: string | null;
   table: string;
   embedded: boolean;
-  primary_key: { name: string; type: PrimaryKeyType } | false;
-  timestamps: { type: TimestampType } | false;
+  /** `autogenerate` absent: true (Ecto generates the key). */
+  primary_key: { name: string; type: PrimaryKeyType; autogenerate?: false } | false;
+  /** Custom column names when given (absent: inserted_at, updated_at). */
+  timestamps: { type: TimestampType; inserted_at?: string; updated_at?: string } | false;
   prefix: string | null;
   fields: Field[];
   associations: Association[];

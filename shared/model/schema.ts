@@ -244,6 +244,11 @@ export const FieldSchema = z
       .optional()
       .describe('Digits after the decimal point of a decimal column (≤ precision).'),
     validations: ValidationsSchema.optional(),
+    source: identifier('A column name')
+      .optional()
+      .describe(
+        "The column behind the field when its name differs from the field's (Ecto's source:), e.g. a legacy column.",
+      ),
     renamed_from: identifier('A former field name')
       .optional()
       .describe(
@@ -252,6 +257,15 @@ export const FieldSchema = z
   })
   .describe('A field (a column in the table, a field in the schema).');
 
+export const ON_REPLACE = [
+  'raise',
+  'mark_as_invalid',
+  'nilify',
+  'update',
+  'delete',
+  'delete_if_exists',
+] as const;
+
 const associationBase = {
   name: identifier('An association name').describe(
     'Association name, snake_case, e.g. "author" or "comments".',
@@ -259,6 +273,12 @@ const associationBase = {
   target: moduleName('The target').describe(
     'The associated schema module relative to the application, e.g. "Accounts.User" for MyApp.Accounts.User. It may be another schema of this batch or one that already exists in the project.',
   ),
+  on_replace: z
+    .enum(ON_REPLACE, oneOf(ON_REPLACE))
+    .optional()
+    .describe(
+      "Ecto's on_replace: what happens to the associated data when a changeset replaces it. Omitted: Ecto's default (raise), and delete for many_to_many. belongs_to: raise, mark_as_invalid, nilify, update, delete; has_one: those and delete_if_exists; has_many: raise, mark_as_invalid, nilify, delete, delete_if_exists; many_to_many: raise, mark_as_invalid, delete.",
+    ),
 };
 
 export const BelongsToSchema = z
@@ -290,6 +310,11 @@ export const BelongsToSchema = z
       .optional()
       .describe(
         'When the target is in the same batch, the association added to the target: has_many (default), has_one (default when unique) or none.',
+      ),
+    references: identifier('A referenced column')
+      .optional()
+      .describe(
+        "The target's column the foreign key points at (Ecto's references:); defaults to the target's primary key name, else \"id\".",
       ),
     inverse_name: identifier('An inverse name')
       .optional()
@@ -368,6 +393,12 @@ export const PrimaryKeySchema = z
           .enum(PRIMARY_KEY_TYPES, oneOf(PRIMARY_KEY_TYPES))
           .default('id')
           .describe('id (bigserial, default) or binary_id (UUID).'),
+        autogenerate: z
+          .boolean()
+          .optional()
+          .describe(
+            'Whether Ecto generates the key on insert (default true). false: the application sets it (cast it in the changeset).',
+          ),
       }),
       z.literal(false),
     ],
@@ -383,6 +414,12 @@ export const TimestampsSchema = z
           .enum(TIMESTAMP_TYPES, oneOf(TIMESTAMP_TYPES))
           .default('naive_datetime')
           .describe('Timestamp type; default naive_datetime.'),
+        inserted_at: identifier('A timestamp column')
+          .optional()
+          .describe('Name of the insertion timestamp; default "inserted_at".'),
+        updated_at: identifier('A timestamp column')
+          .optional()
+          .describe('Name of the update timestamp; default "updated_at".'),
       }),
       z.literal(false),
     ],

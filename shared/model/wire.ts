@@ -26,10 +26,15 @@ export function fieldToWire(f: Field): FieldDef {
   if (f.precision !== null) def.precision = f.precision;
   if (f.scale !== null) def.scale = f.scale;
   if (Object.keys(f.validations).length > 0) def.validations = structuredClone(f.validations);
+  if (f.source !== undefined) def.source = f.source;
   return def;
 }
 
 function associationToWire(a: Association): AssociationDef {
+  return { ...associationCore(a), ...(a.on_replace ? { on_replace: a.on_replace } : {}) };
+}
+
+function associationCore(a: Association): AssociationDef {
   switch (a.kind) {
     case 'belongs_to':
       return {
@@ -41,6 +46,7 @@ function associationToWire(a: Association): AssociationDef {
         unique: a.unique,
         on_delete: a.on_delete,
         type: a.type,
+        ...(a.target_key === 'id' ? {} : { references: a.target_key }),
         inverse: a.inverse,
         ...(a.inverse_name === null ? {} : { inverse_name: a.inverse_name }),
       };

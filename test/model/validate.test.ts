@@ -227,6 +227,50 @@ describe('normalizeModel: errors beyond Phoenix', () => {
       'used twice',
     ],
     [
+      'a field named like a custom timestamp',
+      [
+        {
+          module: 'Blog.Post',
+          timestamps: { inserted_at: 'created_at' },
+          fields: [{ name: 'created_at', type: 'date' }],
+        },
+      ],
+      'fields[0].name',
+      'the timestamps',
+    ],
+    [
+      'both timestamps under one name',
+      [{ module: 'Blog.Post', timestamps: { updated_at: 'inserted_at' } }],
+      'timestamps',
+      'both named "inserted_at"',
+    ],
+    [
+      'two fields on one column',
+      [{ module: 'Blog.Post', fields: [{ name: 'title' }, { name: 'head', source: 'title' }] }],
+      'fields[1].source',
+      'both use the column "title"',
+    ],
+    [
+      'a source on a references field',
+      [{ module: 'Blog.Post', fields: [{ name: 'user_id', type: 'references', source: 'u_id' }] }],
+      'fields[0].source',
+      'remove source',
+    ],
+    [
+      'an on_replace its association kind does not have',
+      [
+        {
+          module: 'Blog.Post',
+          associations: [
+            { kind: 'many_to_many', name: 'tags', target: 'Blog.Tag', on_replace: 'nilify' },
+          ],
+        },
+        { module: 'Blog.Tag' },
+      ],
+      'associations[0].on_replace',
+      'valid: raise, mark_as_invalid, delete',
+    ],
+    [
       'context equal to the schema',
       [{ module: 'Blog.Post', context: 'Post' }],
       'context',

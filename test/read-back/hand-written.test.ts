@@ -127,13 +127,11 @@ end`,
     expect(reported).toEqual(
       expect.arrayContaining([
         [7, 'total'],
-        [8, 'note'],
         [9, 'placed_at'],
         [10, 'preview'],
         [11, 'address'],
         [12, expect.stringMatching(/^money_fields\(\)/)],
         [13, 'lines'],
-        [14, 'timestamps'],
         [20, 'validate_acceptance'],
         [21, expect.stringMatching(/my_check/)],
       ]),
@@ -143,6 +141,10 @@ end`,
     expect(back.unsupported.find((u) => u.what === 'placed_at')!.reason).toMatch(/computed/);
     // A field with a computed default stays (without the default); the others are left out.
     expect(back.model.fields!.map((f) => f.name)).toEqual(['note', 'placed_at']);
+    // source: and custom timestamp names are in the model, so they are not reported.
+    expect(reported.filter(([line]) => line === 8 || line === 14)).toEqual([]);
+    expect(back.model.fields![0]).toMatchObject({ name: 'note', source: 'order_note' });
+    expect(back.model.timestamps).toEqual({ type: 'naive_datetime', inserted_at: 'created_at' });
   });
 });
 

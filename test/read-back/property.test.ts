@@ -90,15 +90,32 @@ const batch: fc.Arbitrary<SchemaDef[]> = fc
       maxLength: 3,
     }),
     optional: fc.boolean(),
+    // The options the model carries beyond phx.gen: source:, timestamp names, autogenerate,
+    // on_replace.
+    sourced: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+    renamedTimestamps: fc.boolean(),
+    manualKey: fc.boolean(),
+    onReplace: fc.option(fc.constantFrom('nilify' as const, 'update' as const, 'delete' as const), {
+      nil: undefined,
+    }),
   })
-  .map(({ count, binary, timestamps, fields, parent, optional }) =>
+  .map(({ count, binary, timestamps, fields, parent, optional, ...more }) =>
     Array.from({ length: count }, (_, i): SchemaDef => {
       const p = parent[i];
+      const names = more.renamedTimestamps ? { inserted_at: 'created_at' } : {};
       return {
         module: `Shop.Item${i}`,
-        primary_key: { name: 'id', type: binary ? 'binary_id' : 'id' },
-        timestamps: timestamps === false ? false : { type: timestamps },
-        fields: fields[i]!.map((f, j) => ({ ...f, name: NAMES[j]! })),
+        primary_key: {
+          name: 'id',
+          type: binary ? 'binary_id' : 'id',
+          ...(more.manualKey && i === 0 ? { autogenerate: false } : {}),
+        },
+        timestamps: timestamps === false ? false : { type: timestamps, ...names },
+        fields: fields[i]!.map((f, j) => ({
+          ...f,
+          name: NAMES[j]!,
+          ...(more.sourced[j] ? { source: `${NAMES[j]!}_col` } : {}),
+        })),
         associations:
           p !== null && p !== undefined && p < count && p !== i
             ? [
@@ -108,6 +125,7 @@ const batch: fc.Arbitrary<SchemaDef[]> = fc
                   target: `Shop.Item${p}`,
                   required: !optional,
                   ...(optional ? { on_delete: 'nilify_all' as const } : {}),
+                  ...(more.onReplace ? { on_replace: more.onReplace } : {}),
                 },
               ]
             : [],

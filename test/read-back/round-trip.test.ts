@@ -60,6 +60,66 @@ describe('round trip: read back, generate again, nothing changes', () => {
     await expectUnchanged(back.schemas);
   });
 
+  it('a project using source:, on_replace, references:, timestamp names and autogenerate', async () => {
+    const schemas = [
+      {
+        module: 'Accounts.User',
+        primary_key: { name: 'uuid', type: 'binary_id' },
+        timestamps: { type: 'utc_datetime', inserted_at: 'created_at', updated_at: 'changed_at' },
+        fields: [{ name: 'email', type: 'string', source: 'email_address', unique: true }],
+        associations: [
+          { kind: 'has_many', name: 'posts', target: 'Blog.Post', on_replace: 'delete' },
+        ],
+      },
+      {
+        module: 'Blog.Post',
+        primary_key: { name: 'id', type: 'id', autogenerate: false },
+        fields: [{ name: 'title', type: 'string' }],
+        associations: [
+          {
+            kind: 'belongs_to',
+            name: 'author',
+            target: 'Accounts.User',
+            type: 'binary_id',
+            references: 'uuid',
+            on_replace: 'update',
+            inverse: 'none',
+          },
+          { kind: 'many_to_many', name: 'tags', target: 'Blog.Tag', on_replace: 'mark_as_invalid' },
+        ],
+      },
+      { module: 'Blog.Tag', fields: [{ name: 'name', type: 'string' }] },
+    ];
+    await regenerate(s, schemas);
+    const back = await s.call<ReadBackOutput>('list_ecto_schemas', {});
+    expect(back.modules.flatMap((m) => m.unsupported)).toEqual([]);
+    expect(back.modules.flatMap((m) => m.disagreements)).toEqual([]);
+    expect(back.database.warnings).toEqual([]);
+    const byModule = new Map(back.schemas.map((x) => [x['module'], x]));
+    expect(byModule.get('Accounts.User')).toMatchObject({
+      timestamps: { type: 'utc_datetime', inserted_at: 'created_at', updated_at: 'changed_at' },
+      fields: [{ name: 'email', source: 'email_address', unique: true }],
+      associations: [{ kind: 'has_many', name: 'posts', on_replace: 'delete' }],
+    });
+    expect(byModule.get('Blog.Post')).toMatchObject({
+      primary_key: { name: 'id', type: 'id', autogenerate: false },
+      associations: [
+        { kind: 'belongs_to', name: 'author', references: 'uuid', on_replace: 'update' },
+        { kind: 'many_to_many', name: 'tags', on_replace: 'mark_as_invalid' },
+      ],
+    });
+    const users = back.database.tables.find((t) => t.name === 'users') as unknown as {
+      columns: { name: string }[];
+    };
+    expect(users.columns.map((c) => c.name)).toEqual([
+      'uuid',
+      'email_address',
+      'created_at',
+      'changed_at',
+    ]);
+    await expectUnchanged(back.schemas);
+  });
+
   it.each(['phx-1.7', 'phx-1.8'])('a project in the shapes of %s phx.gen.context', async (name) => {
     await cp(path.join(here, 'fixtures', name), project.root, { recursive: true });
     const back = await s.call<ReadBackOutput>('list_ecto_schemas', {});

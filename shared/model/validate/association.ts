@@ -1,6 +1,6 @@
 /** Normalization of one association: its target, keys, types and defaults. */
 import type { AssociationDef } from '../schema.js';
-import type { App, Association, BelongsTo, ManyToMany, Schema } from '../normalized.js';
+import type { App, Association, BelongsTo, ManyToMany, OnReplace, Schema } from '../normalized.js';
 import type { PrimaryKeyType } from '../types.js';
 import type { KnownSchema } from './known.js';
 import { defaultTable, ownerKey, relativeModule } from './names.js';
@@ -16,6 +16,14 @@ export interface AssocCtx {
   pkTypeOf: (idx: number | null, mod: string) => PrimaryKeyType | false | null;
   ownType: (s: Schema) => PrimaryKeyType;
 }
+
+/** Ecto's on_replace values per association kind. */
+const ON_REPLACE_BY_KIND: Readonly<Record<AssociationDef['kind'], readonly OnReplace[]>> = {
+  belongs_to: ['raise', 'mark_as_invalid', 'nilify', 'update', 'delete'],
+  has_one: ['raise', 'mark_as_invalid', 'nilify', 'update', 'delete', 'delete_if_exists'],
+  has_many: ['raise', 'mark_as_invalid', 'nilify', 'delete', 'delete_if_exists'],
+  many_to_many: ['raise', 'mark_as_invalid', 'delete'],
+};
 
 export function normalizeAssociation(
   a: AssociationDef,
@@ -60,6 +68,14 @@ export function normalizeAssociation(
       `${where}: ${s.module} has no primary key, and a ${a.kind} association is keyed on it; give ${s.module} a primary key or remove the association.`,
     );
   }
+  const allowed = ON_REPLACE_BY_KIND[a.kind];
+  if (a.on_replace !== undefined && !allowed.includes(a.on_replace)) {
+    c.err(
+      `${p}.on_replace`,
+      `${where}: on_replace ${a.on_replace} is not valid for ${a.kind}; valid: ${allowed.join(', ')}.`,
+    );
+  }
+  const onReplace = a.on_replace === undefined ? {} : { on_replace: a.on_replace };
   switch (a.kind) {
     case 'belongs_to': {
       const required = a.required ?? true;
@@ -83,9 +99,10 @@ export function normalizeAssociation(
         on_delete,
         type: a.type ?? (targetPk || c.ownType(s)),
         target_table: targetTable,
-        target_key: targetKey,
+        target_key: a.references ?? targetKey,
         inverse: a.inverse ?? (unique ? 'has_one' : 'has_many'),
         inverse_name: a.inverse_name ?? null,
+        ...onReplace,
       };
       return bt;
     }
@@ -98,6 +115,7 @@ export function normalizeAssociation(
         target_index: idx,
         inferred: false,
         foreign_key: a.foreign_key ?? ownerKey(s.module),
+        ...onReplace,
       };
     case 'many_to_many': {
       const keys: [string, string] = [ownerKey(s.module), ownerKey(target)];
@@ -118,6 +136,7 @@ export function normalizeAssociation(
         target_table: targetTable,
         target_key: targetKey,
         key_types: [c.ownType(s), targetPk || 'id'],
+        ...onReplace,
       };
       return m;
     }

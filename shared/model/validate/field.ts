@@ -57,6 +57,7 @@ export function normalizeField(
     precision: f.precision ?? null,
     scale: f.scale ?? null,
     validations,
+    ...(f.source !== undefined ? { source: f.source } : {}),
   };
 }
 
@@ -171,6 +172,13 @@ function checkColumnOptions({ f, type, p, where, err }: FieldCtx, embedded: bool
       `${p}.unique`,
       `${where}: embedded schemas have no table, so unique indexes do not apply; remove unique.`,
     );
+  if (f.source !== undefined && type === 'references')
+    err(
+      `${p}.source`,
+      `${where}: a references field is its own column; remove source (or use a belongs_to with foreign_key).`,
+    );
+  if (f.source !== undefined && f.source === f.name)
+    err(`${p}.source`, `${where}: source equals the field name; remove source.`);
   if (f.unique && (type === 'map' || type === 'array'))
     err(
       `${p}.unique`,

@@ -7,10 +7,12 @@ import type { Report } from './report.js';
 export function buildIndexes(s: Schema, defs: IndexDef[], p: string, err: Report): Index[] {
   if (s.embedded) return [];
   const columns = new Set<string>([
-    ...s.fields.map((f) => f.name),
+    ...s.fields.map((f) => f.source ?? f.name),
     ...s.associations.flatMap((a) => (a.kind === 'belongs_to' ? [a.foreign_key] : [])),
     ...(s.primary_key ? [s.primary_key.name] : []),
-    ...(s.timestamps ? ['inserted_at', 'updated_at'] : []),
+    ...(s.timestamps
+      ? [s.timestamps.inserted_at ?? 'inserted_at', s.timestamps.updated_at ?? 'updated_at']
+      : []),
   ]);
   const out: Index[] = [];
   const add = (cols: string[], unique: boolean, name?: string) => {
@@ -26,7 +28,7 @@ export function buildIndexes(s: Schema, defs: IndexDef[], p: string, err: Report
   for (const a of s.associations) if (a.kind === 'belongs_to') add([a.foreign_key], a.unique);
   for (const f of s.fields) {
     if (f.type === 'references') add([f.name], f.unique);
-    else if (f.unique) add([f.name], true);
+    else if (f.unique) add([f.source ?? f.name], true);
   }
   defs.forEach((d, j) => {
     const missing = d.columns.filter((c) => !columns.has(c));

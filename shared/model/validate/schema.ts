@@ -28,18 +28,28 @@ export function normalizeSchemaShell(
   const embedded = def.embedded ?? false;
   const context = def.context === undefined ? namespaceOf(module) : def.context;
   const table = def.table ?? defaultTable(module);
-  const primary_key =
+  const primary_key: Schema['primary_key'] =
     def.primary_key === false
       ? false
       : {
           name: def.primary_key?.name ?? 'id',
           type:
             def.primary_key?.type ?? (embedded || defaults.binary_id === true ? 'binary_id' : 'id'),
+          ...(def.primary_key?.autogenerate === false ? { autogenerate: false as const } : {}),
         };
-  const timestamps =
+  const timestamps: Schema['timestamps'] =
     def.timestamps === false || (embedded && def.timestamps === undefined)
       ? false
-      : { type: def.timestamps?.type ?? defaults.timestamp_type ?? 'naive_datetime' };
+      : {
+          type: def.timestamps?.type ?? defaults.timestamp_type ?? 'naive_datetime',
+          ...customTimestampNames(def.timestamps),
+        };
+  if (timestamps && (timestamps.inserted_at ?? 'inserted_at') === timestamps.updated_at) {
+    err(
+      `${p}.timestamps`,
+      `${module}: inserted_at and updated_at are both named "${timestamps.updated_at}"; give them different names.`,
+    );
+  }
   if (embedded && primary_key !== false && primary_key.type === 'id') {
     err(
       `${p}.primary_key.type`,
@@ -81,6 +91,22 @@ export function normalizeSchemaShell(
   };
 }
 
+/** The timestamp names that differ from Ecto's (the same name is no option at all). */
+function customTimestampNames(t: SchemaDef['timestamps']): {
+  inserted_at?: string;
+  updated_at?: string;
+} {
+  if (!t) return {};
+  return {
+    ...(t.inserted_at !== undefined && t.inserted_at !== 'inserted_at'
+      ? { inserted_at: t.inserted_at }
+      : {}),
+    ...(t.updated_at !== undefined && t.updated_at !== 'updated_at'
+      ? { updated_at: t.updated_at }
+      : {}),
+  };
+}
+
 export function checkNames(s: Schema, def: SchemaDef, p: string, err: Report) {
   const taken = new Map<string, string>();
   const claim = (name: string, what: string, path: string) => {
@@ -99,8 +125,8 @@ export function checkNames(s: Schema, def: SchemaDef, p: string, err: Report) {
     claim(pkName, 'the primary key', `${p}.primary_key.name`);
   }
   if (s.timestamps !== false) {
-    claim('inserted_at', 'the timestamps', `${p}.timestamps`);
-    claim('updated_at', 'the timestamps', `${p}.timestamps`);
+    claim(s.timestamps.inserted_at ?? 'inserted_at', 'the timestamps', `${p}.timestamps`);
+    claim(s.timestamps.updated_at ?? 'updated_at', 'the timestamps', `${p}.timestamps`);
   }
   s.fields.forEach((f, j) => {
     const fp = `${p}.fields[${j}].name`;
@@ -111,6 +137,18 @@ export function checkNames(s: Schema, def: SchemaDef, p: string, err: Report) {
       );
     }
     claim(f.name, `field "${f.name}"`, fp);
+  });
+  // Two fields on one column: a field's source against the other fields' columns.
+  const columns = new Map<string, string>();
+  s.fields.forEach((f, j) => {
+    const column = f.source ?? f.name;
+    const prev = columns.get(column);
+    if (prev !== undefined && prev !== f.name)
+      err(
+        `${p}.fields[${j}].source`,
+        `${s.module}: fields "${prev}" and "${f.name}" both use the column "${column}"; give one of them another source.`,
+      );
+    else columns.set(column, f.name);
   });
   s.associations.forEach((a, j) => {
     const ap = `${p}.associations[${j}]`;

@@ -49,7 +49,7 @@ export type ColumnSpec =
   | { kind: 'primary_key'; name: string; type: PrimaryKeyType }
   | { kind: 'field'; field: Field }
   | { kind: 'reference'; fk: ForeignKeySpec }
-  | { kind: 'timestamps'; type: TimestampType };
+  | { kind: 'timestamps'; type: TimestampType; inserted_at?: string; updated_at?: string };
 
 export interface IndexSpec {
   columns: string[];
@@ -198,10 +198,13 @@ export function columnEx(c: ColumnSpec): Ex {
       const opts = c.fk.required ? [kw('null', 'false')] : [];
       return ex.callNoParens('add', [exAtom(c.fk.column), referencesEx(c.fk)], opts);
     }
-    case 'timestamps':
-      return c.type === 'naive_datetime'
-        ? ex.call('timestamps')
-        : ex.call('timestamps', [], [kw('type', exAtom(c.type))]);
+    case 'timestamps': {
+      const opts: Pair[] = [];
+      if (c.type !== 'naive_datetime') opts.push(kw('type', exAtom(c.type)));
+      if (c.inserted_at !== undefined) opts.push(kw('inserted_at', exAtom(c.inserted_at)));
+      if (c.updated_at !== undefined) opts.push(kw('updated_at', exAtom(c.updated_at)));
+      return opts.length === 0 ? ex.call('timestamps') : ex.call('timestamps', [], opts);
+    }
     case 'field': {
       const f = c.field;
       const opts: Pair[] = [];
@@ -214,7 +217,7 @@ export function columnEx(c: ColumnSpec): Ex {
         opts.push(kw('default', defaultLiteral(f, f.default)));
       }
       if (!f.null) opts.push(kw('null', 'false'));
-      return ex.callNoParens('add', [exAtom(f.name), migrationType(f)], opts);
+      return ex.callNoParens('add', [exAtom(f.source ?? f.name), migrationType(f)], opts);
     }
   }
 }

@@ -193,6 +193,7 @@ function defaultEx(f: Field, v: DefaultValue): Ex {
 
 function fieldLine(f: Field): string {
   const kws: Pair[] = [];
+  if (f.source !== undefined) kws.push(ex.kw('source:', exAtom(f.source)));
   if (f.values !== null && (f.type === 'enum' || f.inner === 'enum')) {
     kws.push(ex.kw('values:', ex.list(f.values.map((v) => exAtom(v)))));
   }
@@ -219,6 +220,7 @@ function belongsToLine(a: BelongsTo, c: Ctx): string {
   if (a.foreign_key !== `${a.name}_id`) kws.push(ex.kw('foreign_key:', exAtom(a.foreign_key)));
   if (a.target_key !== 'id') kws.push(ex.kw('references:', exAtom(a.target_key)));
   if (a.type !== c.fkDefault) kws.push(ex.kw('type:', exAtom(a.type)));
+  if (a.on_replace) kws.push(ex.kw('on_replace:', exAtom(a.on_replace)));
   return formatLines(
     ex.callNoParens('belongs_to', [exAtom(a.name), exModule(fullModule(c.app, a.target))], kws),
     { indent: BODY_INDENT },
@@ -235,6 +237,7 @@ export function hasLine(
   // Ecto's default: "<owner's last segment, underscored>_<owner's primary key name>".
   const ectoDefault = `${underscore(lastSegment(owner.module))}_${ownerPkName(owner)}`;
   if (a.foreign_key !== ectoDefault) kws.push(ex.kw('foreign_key:', exAtom(a.foreign_key)));
+  if (a.on_replace) kws.push(ex.kw('on_replace:', exAtom(a.on_replace)));
   return formatLines(
     ex.callNoParens(a.kind, [exAtom(a.name), exModule(fullModule(app, a.target))], kws),
     { indent: BODY_INDENT },
@@ -256,21 +259,28 @@ function manyToManyLine(a: ManyToMany, c: Ctx): string {
       ),
     );
   }
-  kws.push(ex.kw('on_replace:', ':delete'));
+  kws.push(ex.kw('on_replace:', exAtom(a.on_replace ?? 'delete')));
   return formatLines(
     ex.callNoParens('many_to_many', [exAtom(a.name), exModule(fullModule(c.app, a.target))], kws),
     { indent: BODY_INDENT },
   );
 }
 
+/** `type:`, `inserted_at:`, `updated_at:` of `timestamps(...)` (schema and migration alike). */
+export function timestampsOptions(t: Exclude<Schema['timestamps'], false>): Pair[] {
+  const kws: Pair[] = [];
+  if (t.type !== 'naive_datetime') kws.push(ex.kw('type:', exAtom(t.type)));
+  if (t.inserted_at !== undefined) kws.push(ex.kw('inserted_at:', exAtom(t.inserted_at)));
+  if (t.updated_at !== undefined) kws.push(ex.kw('updated_at:', exAtom(t.updated_at)));
+  return kws;
+}
+
 function timestampsLine(s: Schema): string | null {
   if (s.timestamps === false) return null;
-  const type = s.timestamps.type;
-  return type === 'naive_datetime'
+  const kws = timestampsOptions(s.timestamps);
+  return kws.length === 0
     ? '    timestamps()'
-    : formatLines(ex.call('timestamps', [], [ex.kw('type:', exAtom(type))]), {
-        indent: BODY_INDENT,
-      });
+    : formatLines(ex.call('timestamps', [], kws), { indent: BODY_INDENT });
 }
 
 function attributes(s: Schema, opts: SchemaViewOptions): string[] {
@@ -284,11 +294,14 @@ function attributes(s: Schema, opts: SchemaViewOptions): string[] {
   if (pk.name !== 'id' && opts.phoenixParam) {
     out.push(`@derive {Phoenix.Param, key: ${exAtom(pk.name)}}`);
   }
-  const isDefault = s.embedded
-    ? pk.name === 'id' && pk.type === 'binary_id'
-    : pk.name === 'id' && pk.type === 'id';
+  const isDefault =
+    pk.autogenerate !== false &&
+    (s.embedded
+      ? pk.name === 'id' && pk.type === 'binary_id'
+      : pk.name === 'id' && pk.type === 'id');
   if (!isDefault) {
-    out.push(`@primary_key {${exAtom(pk.name)}, ${exAtom(pk.type)}, autogenerate: true}`);
+    const auto = pk.autogenerate === false ? 'false' : 'true';
+    out.push(`@primary_key {${exAtom(pk.name)}, ${exAtom(pk.type)}, autogenerate: ${auto}}`);
   }
   if (!s.embedded && pk.type === 'binary_id') out.push('@foreign_key_type :binary_id');
   return out;
@@ -377,10 +390,13 @@ function changesetParts(c: Ctx): Pick<SchemaParts, 'cast' | 'required' | 'steps'
   ];
   const steps: StepPart[] = [];
   for (const f of s.fields) if (f.cast) steps.push(...validationSteps(f));
+  // Index columns are columns; unique_constraint names fields (Ecto maps them to their source).
+  const fieldOf = (column: string) =>
+    s.fields.find((f) => f.source !== undefined && f.source === column)?.name ?? column;
   for (const ix of s.indexes) {
     if (!ix.unique) continue;
-    const target =
-      ix.columns.length === 1 ? exAtom(ix.columns[0]!) : ex.list(ix.columns.map((x) => exAtom(x)));
+    const fields = ix.columns.map(fieldOf);
+    const target = fields.length === 1 ? exAtom(fields[0]!) : ex.list(fields.map((x) => exAtom(x)));
     const kws =
       ix.name === defaultIndexName(s.table, ix.columns) ? [] : [ex.kw('name:', exAtom(ix.name))];
     steps.push({
