@@ -69,6 +69,7 @@ export type MigrationOp =
   | { op: 'drop_table'; table: TableRef; if_exists: boolean; line: number }
   | { op: 'create_index'; table: TableRef; index: IndexState; if_not_exists: boolean; line: number }
   | { op: 'drop_index'; table: TableRef; name: string; if_exists: boolean; line: number }
+  | { op: 'rename_index'; table: TableRef; from: string; to: string; line: number }
   | { op: 'create_check'; table: TableRef; name: string; expression: string; line: number }
   | { op: 'drop_check'; table: TableRef; name: string; line: number }
   | { op: 'create_enum'; name: string; prefix: string | null; values: string[]; line: number }
@@ -455,6 +456,17 @@ function readStatement(node: Node, ops: MigrationOp[]): void {
       const toCol = nameValue(to);
       if (table && from !== null && toCol !== null) {
         return void ops.push({ op: 'rename_column', table: table.ref, from, to: toCol, line });
+      }
+      // rename index(:posts, [:title]), to: "posts_headline_index"
+      const ix = readIndex(first);
+      if (ix && toCol !== null) {
+        return void ops.push({
+          op: 'rename_index',
+          table: ix.table,
+          from: ix.index.name,
+          to: toCol,
+          line,
+        });
       }
       break;
     }

@@ -218,6 +218,16 @@ class Replay {
         }
         return;
       }
+      case 'rename_index': {
+        const t = this.tables.get(this.key(op.table));
+        const ix = t?.indexes.find((i) => i.name === op.from);
+        if (ix) ix.name = op.to;
+        else
+          this.warn(op.line, `rename index ${op.from}: no earlier migration creates it.`, [
+            this.key(op.table),
+          ]);
+        return;
+      }
       case 'create_check': {
         const t = this.table(op.table, op.line, 'create constraint');
         t?.check_constraints.push({ name: op.name, expression: op.expression });

@@ -359,6 +359,39 @@ describe('replayMigrations', () => {
     });
   });
 
+  it('renames indexes (rename index(...), to: ...) and warns about an unknown one', async () => {
+    const state = await replaySources([
+      {
+        file: 'm/1_a.exs',
+        content: migration(
+          'A',
+          `  def change do
+    create table(:posts) do
+      add :title, :string
+      add :slug, :string
+    end
+    create unique_index(:posts, [:slug])
+    create index(:posts, [:title], name: :posts_by_title)
+    rename index(:posts, [:slug]), to: "posts_permalink_index"
+    rename index(:posts, [:title], name: :posts_by_title), to: :posts_headline_index
+    rename index(:posts, [:body]), to: :nothing_here
+  end`,
+        ),
+      },
+    ]);
+    expect(table(state, 'posts').indexes.map((i) => [i.name, i.columns, i.unique])).toEqual([
+      ['posts_permalink_index', ['slug'], true],
+      ['posts_headline_index', ['title'], false],
+    ]);
+    expect(state.warnings).toEqual([
+      expect.objectContaining({
+        file: 'm/1_a.exs',
+        line: 13,
+        message: expect.stringMatching(/rename index posts_body_index/),
+      }),
+    ]);
+  });
+
   it('finds the repo migrations path from the config priv:', async () => {
     write('mix.exs', MIX);
     write(

@@ -229,7 +229,7 @@ function belongsToLine(a: BelongsTo, c: Ctx): string {
 
 /** `has_many`/`has_one` of `owner`; only its module and primary key matter. */
 export function hasLine(
-  a: Pick<HasMany, 'kind' | 'name' | 'target' | 'foreign_key'>,
+  a: Pick<HasMany, 'kind' | 'name' | 'target' | 'foreign_key' | 'on_replace'>,
   app: App,
   owner: Pick<Schema, 'module' | 'primary_key'>,
 ): string {
