@@ -26,6 +26,7 @@ import {
   stringValue,
 } from './ast.js';
 import type { Node } from './parser.js';
+import { ECTO_SQL_DEFAULTS, type MigrationDefaults } from './repo-migration-config.js';
 
 export interface TableRef {
   name: string;
@@ -121,6 +122,7 @@ function readReference(
   node: Node | undefined,
   owner: string,
   column: string,
+  d: MigrationDefaults,
 ): { type: string; ref: ColumnReference } | null {
   if (!node || callName(node) !== 'references') return null;
   const args = callArgs(node);
@@ -130,10 +132,10 @@ function readReference(
   const typeNode = opts.get('type');
   const name = nameValue(opts.get('name'));
   return {
-    type: referenceColumnType(typeNode ? oneLine(typeNode.text) : ':bigserial'),
+    type: referenceColumnType(typeNode ? oneLine(typeNode.text) : d.foreign_key.type),
     ref: {
       table,
-      column: nameValue(opts.get('column')) ?? 'id',
+      column: nameValue(opts.get('column')) ?? d.foreign_key.column,
       // `prefix: nil` is not "the table's own": ecto_sql then leaves the name unqualified, i.e.
       // the default schema ("public", which the state writes as null).
       prefix: opts.has('prefix') ? (prefixValue(opts.get('prefix')) ?? 'public') : null,
@@ -145,12 +147,12 @@ function readReference(
 }
 
 /** `add`/`modify`/`add_if_not_exists` arguments → a column; null when not literal. */
-function readColumn(args: Node[], owner: string): ColumnOp | null {
+function readColumn(args: Node[], owner: string, d: MigrationDefaults): ColumnOp | null {
   const pos = positional(args);
   const name = nameValue(pos[0]);
   if (name === null || !pos[1]) return null;
   const opts = keywordOpts(args);
-  const reference = readReference(pos[1], owner, name);
+  const reference = readReference(pos[1], owner, name, d);
   const type = reference ? reference.type : oneLine(pos[1].text);
   const size = intValue(opts.get('size'));
   const precision = intValue(opts.get('precision'));
@@ -176,10 +178,10 @@ function readColumn(args: Node[], owner: string): ColumnOp | null {
 }
 
 /** `timestamps(type: …, inserted_at: …, updated_at: …)` → its columns. */
-function readTimestamps(args: Node[]): ColumnOp[] {
+function readTimestamps(args: Node[], d: MigrationDefaults): ColumnOp[] {
   const opts = keywordOpts(args);
   const typeNode = opts.get('type');
-  const type = typeNode ? oneLine(typeNode.text) : ':naive_datetime';
+  const type = typeNode ? oneLine(typeNode.text) : d.timestamps.type;
   const precision = intValue(opts.get('precision'));
   const out: ColumnOp[] = [];
   for (const key of ['inserted_at', 'updated_at'] as const) {
@@ -187,7 +189,7 @@ function readTimestamps(args: Node[]): ColumnOp[] {
     if (isFalse(v)) continue;
     const defaultNode = opts.get('default');
     out.push({
-      name: nameValue(v) ?? key,
+      name: nameValue(v) ?? d.timestamps[key],
       type,
       pg_type: pgType(type, { precision }),
       null: opts.has('null') ? !isFalse(opts.get('null')) : false,
@@ -211,6 +213,7 @@ function readTableBody(
   block: Node | null,
   owner: string,
   ops: MigrationOp[],
+  d: MigrationDefaults,
 ): { changes: AlterChange[] } {
   const changes: AlterChange[] = [];
   for (const node of block ? named(block) : []) {
@@ -218,7 +221,7 @@ function readTableBody(
     const args = callArgs(node);
     const line = lineOf(node);
     if (name === 'add' || name === 'add_if_not_exists' || name === 'modify') {
-      const column = readColumn(args, owner);
+      const column = readColumn(args, owner, d);
       if (column === null)
         ops.push(unreadable(node, `${name} with a non-literal name or type`, [owner]));
       else if (name === 'modify') changes.push({ kind: 'modify', column, line });
@@ -229,7 +232,7 @@ function readTableBody(
       else
         changes.push({ kind: 'remove', name: col, if_exists: name === 'remove_if_exists', line });
     } else if (name === 'timestamps') {
-      for (const column of readTimestamps(args)) {
+      for (const column of readTimestamps(args, d)) {
         changes.push({ kind: 'add', column, if_not_exists: false, line });
       }
     } else {
@@ -245,14 +248,18 @@ function readCreateTable(
   target: { ref: TableRef; opts: Map<string, Node> },
   ifNotExists: boolean,
   ops: MigrationOp[],
+  d: MigrationDefaults,
 ): void {
   const pkOpt = target.opts.get('primary_key');
   let implicit: ColumnOp | null = null;
-  if (!isFalse(pkOpt)) {
+  // The table's primary_key: options are merged over the repo's migration_primary_key.
+  const base =
+    d.primary_key === false ? (pkOpt ? ECTO_SQL_DEFAULTS.primary_key : false) : d.primary_key;
+  if (!isFalse(pkOpt) && base !== false) {
     const pk = keywordPairs(pkOpt);
-    const name = nameValue(pk?.get('name')) ?? 'id';
+    const name = nameValue(pk?.get('name')) ?? base.name;
     const typeNode = pk?.get('type');
-    const type = typeNode ? oneLine(typeNode.text) : ':bigserial';
+    const type = typeNode ? oneLine(typeNode.text) : base.type;
     implicit = {
       name,
       type,
@@ -266,7 +273,7 @@ function readCreateTable(
     };
   }
   const at = ops.length;
-  const { changes } = readTableBody(doBlock(node), target.ref.name, ops);
+  const { changes } = readTableBody(doBlock(node), target.ref.name, ops, d);
   const columns = changes.flatMap((c) => (c.kind === 'add' ? [c.column] : []));
   const others = changes.filter((c) => c.kind !== 'add');
   ops.splice(at, 0, {
@@ -402,7 +409,7 @@ function readExecute(node: Node, ops: MigrationOp[]): void {
 /** Calls that never change the schema. */
 const HARMLESS = new Set(['flush', 'alias', 'import', 'require']);
 
-function readStatement(node: Node, ops: MigrationOp[]): void {
+function readStatement(node: Node, ops: MigrationOp[], d: MigrationDefaults): void {
   const name = callName(node);
   if (name === null) {
     if (moduleAttribute(node)) return;
@@ -426,7 +433,7 @@ function readStatement(node: Node, ops: MigrationOp[]): void {
     case 'create':
     case 'create_if_not_exists': {
       const ifNot = name === 'create_if_not_exists';
-      if (table) return readCreateTable(node, table, ifNot, ops);
+      if (table) return readCreateTable(node, table, ifNot, ops, d);
       const ix = readIndex(first);
       if (ix) return void ops.push({ op: 'create_index', ...ix, if_not_exists: ifNot, line });
       const c = readConstraint(first);
@@ -443,7 +450,7 @@ function readStatement(node: Node, ops: MigrationOp[]): void {
     }
     case 'alter':
       if (table) {
-        const { changes } = readTableBody(doBlock(node), table.ref.name, ops);
+        const { changes } = readTableBody(doBlock(node), table.ref.name, ops, d);
         return void ops.push({ op: 'alter_table', table: table.ref, changes, line });
       }
       break;
@@ -519,7 +526,10 @@ function migrationBody(module: Node): Node[] | null {
  * The operations of one migration file (parsed already). A file without `def up`/`def change`
  * gives a single `unreadable` operation.
  */
-export function readMigrationTree(root: Node): MigrationOp[] {
+export function readMigrationTree(
+  root: Node,
+  defaults: MigrationDefaults = ECTO_SQL_DEFAULTS,
+): MigrationOp[] {
   const ops: MigrationOp[] = [];
   const modules = named(root).filter((n) => callName(n) === 'defmodule');
   let found = false;
@@ -527,7 +537,7 @@ export function readMigrationTree(root: Node): MigrationOp[] {
     const body = migrationBody(m);
     if (body === null) continue;
     found = true;
-    for (const statement of body) readStatement(statement, ops);
+    for (const statement of body) readStatement(statement, ops, defaults);
   }
   if (!found) {
     ops.push({

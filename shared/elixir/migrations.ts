@@ -28,6 +28,11 @@ import {
 } from './migration-ops.js';
 import { readDirectory } from './stamped-read.js';
 import { parseElixir } from './parser.js';
+import {
+  ECTO_SQL_DEFAULTS,
+  readRepoMigrationConfig,
+  type MigrationDefaults,
+} from './repo-migration-config.js';
 
 export { pgType, referenceColumnType } from '../model/pg-type.js';
 
@@ -67,32 +72,16 @@ function underscore(s: string): string {
     .toLowerCase();
 }
 
-/** `priv: "…"` of `config :app, <repo>, …` in the project's config files, if any. */
-async function configuredPriv(reader: MigrationsReader, repo: string): Promise<string | null> {
-  const files = (await reader.list('config', { extensions: ['.exs'] })).sort((a, b) =>
-    a.endsWith('/config.exs') ? -1 : b.endsWith('/config.exs') ? 1 : a.localeCompare(b),
-  );
-  const escaped = repo.replace(/\./g, '\\.');
-  const block = new RegExp(
-    `config\\s+:\\w+,\\s*${escaped}\\s*,([\\s\\S]*?)(?=\\nconfig\\s|$)`,
-    'g',
-  );
-  for (const file of files) {
-    const text = (await reader.read(file)) ?? '';
-    for (const m of text.matchAll(block)) {
-      const priv = /\bpriv:\s*"([^"#]+)"/.exec(m[1]!);
-      if (priv) return priv[1]!.replace(/\/+$/, '');
-    }
-  }
-  return null;
-}
-
 /**
  * The repo's migrations directory, relative to the project: `<priv>/migrations` where priv is the
  * repo's `priv:` in config/*.exs, else `priv/<repo's last segment, underscored>`.
  */
 export async function migrationsPath(reader: MigrationsReader, repo: string): Promise<string> {
-  const priv = await configuredPriv(reader, repo);
+  return migrationsDir(repo, (await readRepoMigrationConfig(reader, repo)).priv);
+}
+
+/** `<priv>/migrations`, where priv is the repo's `priv:` config or `priv/<repo name>`. */
+function migrationsDir(repo: string, priv: string | null): string {
   return `${priv ?? `priv/${underscore(repo.split('.').pop()!)}`}/migrations`;
 }
 
@@ -108,7 +97,11 @@ export function migrationVersionOf(file: string): bigint | null {
 const MAX_CACHE = 20_000;
 const parsedCache = new Map<string, { content: string; ops: MigrationOp[] }>();
 
-async function opsOf(source: MigrationSource, cacheKey: string | null): Promise<MigrationOp[]> {
+async function opsOf(
+  source: MigrationSource,
+  cacheKey: string | null,
+  defaults: MigrationDefaults,
+): Promise<MigrationOp[]> {
   const hit = cacheKey === null ? undefined : parsedCache.get(cacheKey);
   if (hit && hit.content === source.content) return hit.ops;
   const tree = await parseElixir(source.content);
@@ -124,7 +117,7 @@ async function opsOf(source: MigrationSource, cacheKey: string | null): Promise<
             line: firstErrorLine(tree.rootNode),
           },
         ]
-      : readMigrationTree(tree.rootNode);
+      : readMigrationTree(tree.rootNode, defaults);
   } finally {
     forgetChildren();
     tree.delete();
@@ -400,15 +393,24 @@ class Replay {
 /** Replays sources already read, in the order given (no file system). */
 export async function replaySources(
   sources: readonly MigrationSource[],
-  opts: { cacheScope?: string; signal?: AbortSignal } = {},
+  opts: { cacheScope?: string; signal?: AbortSignal; defaults?: MigrationDefaults } = {},
 ): Promise<DatabaseState> {
   const replay = new Replay();
+  const defaults = opts.defaults ?? ECTO_SQL_DEFAULTS;
+  // The same file reads differently under other repo defaults: they are part of the cache key.
+  const scope =
+    opts.cacheScope === undefined
+      ? undefined
+      : defaults === ECTO_SQL_DEFAULTS
+        ? opts.cacheScope
+        : `${opts.cacheScope}\0${JSON.stringify(defaults)}`;
   for (const source of sources) {
     opts.signal?.throwIfAborted();
     replay.file = source.file;
     const ops = await opsOf(
       source,
-      opts.cacheScope === undefined ? null : `${opts.cacheScope}\0${source.file}`,
+      scope === undefined ? null : `${scope}\0${source.file}`,
+      defaults,
     );
     // apply copies what it keeps: the cached operations are never shared with a state.
     for (const op of ops) replay.apply(op);
@@ -425,10 +427,9 @@ export async function replayMigrations(
   opts: ReplayOptions = {},
 ): Promise<DatabaseState> {
   if (reader.root === null) return { source: 'migrations', tables: [], enums: [], warnings: [] };
-  const dir = (opts.path ?? (await migrationsPath(reader, opts.repo ?? 'MyApp.Repo'))).replace(
-    /\/+$/,
-    '',
-  );
+  const repo = opts.repo ?? 'MyApp.Repo';
+  const config = await readRepoMigrationConfig(reader, repo);
+  const dir = (opts.path ?? migrationsDir(repo, config.priv)).replace(/\/+$/, '');
   // With the parse cache, unchanged files are not even read again (./stamped-read.ts).
   const listed =
     opts.cache === false
@@ -453,6 +454,7 @@ export async function replayMigrations(
     if (content !== null) sources.push({ file: f.file, content });
   }
   return replaySources(sources, {
+    defaults: config.defaults,
     ...(opts.cache === false ? {} : { cacheScope: reader.root }),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });

@@ -133,7 +133,7 @@ async function readAfresh(
   const signal = opts.signal ? { signal: opts.signal } : {};
   const [found, database] = await Promise.all([
     readProjectSchemas(reader, { ...signal, cache: opts.cache ?? true }),
-    replayMigrations(reader, { path, ...signal, cache: opts.cache ?? true }),
+    replayMigrations(reader, { path, repo: app.repo, ...signal, cache: opts.cache ?? true }),
   ]);
   const modules = found.schemas.map((s): SchemaModule => {
     const table = s.embedded

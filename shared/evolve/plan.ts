@@ -29,7 +29,11 @@ export async function planEvolution(
   migrationsDir: string,
   ctx: PlanContext,
 ): Promise<Evolution> {
-  const state = await replayMigrations(ctx.project, { path: migrationsDir, signal: ctx.signal });
+  const state = await replayMigrations(ctx.project, {
+    path: migrationsDir,
+    signal: ctx.signal,
+    ...(model.app ? { repo: model.app.repo } : {}),
+  });
   for (const w of state.warnings) {
     ctx.warn(`${w.file ?? 'migrations'}${w.line === null ? '' : `:${w.line}`}: ${w.message}`);
   }

@@ -82,7 +82,7 @@ export async function satisfiedByMigrations(
   ctx: Pick<PlanContext, 'project' | 'warn'>,
 ): Promise<Set<MigrationSpec>> {
   const done = new Set<MigrationSpec>();
-  const state = await replayMigrations(ctx.project, { path: dir });
+  const state = await replayMigrations(ctx.project, { path: dir, repo: app.repo });
   if (state.tables.length === 0) return done;
   const find = (name: string, prefix: string | null) =>
     state.tables.find((t) => t.name === name && t.prefix === prefix);

@@ -392,6 +392,69 @@ describe('replayMigrations', () => {
     ]);
   });
 
+  it("applies the repo's migration_primary_key, migration_foreign_key and migration_timestamps", async () => {
+    write('mix.exs', MIX);
+    write(
+      'config/config.exs',
+      `import Config
+config :my_app, ecto_repos: [MyApp.Repo]
+
+config :my_app, MyApp.Repo,
+  migration_primary_key: [name: :uuid, type: :binary_id],
+  migration_foreign_key: [type: :binary_id, column: :uuid],
+  migration_timestamps: [type: :utc_datetime, inserted_at: :created_at]
+
+import_config "#{config_env()}.exs"
+`,
+    );
+    write('config/dev.exs', `import Config\nconfig :my_app, MyApp.Repo, database: "dev"\n`);
+    write(
+      'priv/repo/migrations/20240101000000_create.exs',
+      migration(
+        'Create',
+        `  def change do
+    create table(:users) do
+      add :name, :string
+      timestamps()
+    end
+    create table(:posts, primary_key: [name: :post_key]) do
+      add :user_id, references(:users)
+    end
+    create table(:tags, primary_key: false) do
+      add :name, :string
+    end
+  end`,
+      ),
+    );
+    const state = await replayMigrations(projectReader(dir), { repo: 'MyApp.Repo' });
+    expect(state.warnings).toEqual([]);
+    const users = table(state, 'users');
+    expect(users.columns.map((c) => [c.name, c.type])).toEqual([
+      ['uuid', ':binary_id'],
+      ['name', ':string'],
+      ['created_at', ':utc_datetime'],
+      ['updated_at', ':utc_datetime'],
+    ]);
+    expect(users.primary_key).toEqual(['uuid']);
+    const posts = table(state, 'posts');
+    expect(posts.primary_key).toEqual(['post_key']);
+    expect(column(posts, 'post_key').type).toBe(':binary_id');
+    expect(column(posts, 'user_id')).toMatchObject({
+      pg_type: 'uuid',
+      references: { table: 'users', column: 'uuid' },
+    });
+    expect(table(state, 'tags').primary_key).toEqual([]);
+    // Without the config, the same file gives ecto_sql's defaults (the parse cache is per config).
+    rmSync(path.join(dir, 'config'), { recursive: true });
+    const plain = await replayMigrations(projectReader(dir), { repo: 'MyApp.Repo' });
+    expect(table(plain, 'users').columns.map((c) => c.name)).toEqual([
+      'id',
+      'name',
+      'inserted_at',
+      'updated_at',
+    ]);
+  });
+
   it('finds the repo migrations path from the config priv:', async () => {
     write('mix.exs', MIX);
     write(
