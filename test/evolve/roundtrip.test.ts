@@ -104,14 +104,7 @@ const EVOLUTIONS: [string, SchemaDef[], SchemaDef[]][] = [
       }),
     ],
   ],
-];
-
-/**
- * Renaming a table renames its default-named indexes (`rename index(...), to: ...`), which the
- * issue-18 replay does not apply yet (it warns "Not interpreted: rename"). Expected to fail until
- * it does; then move this case into EVOLUTIONS.
- */
-const NEEDS_RENAME_INDEX: [string, SchemaDef[], SchemaDef[]][] = [
+  // Renaming a table renames its default-named indexes too (rename index(...), to: ...).
   [
     'binary_id keys, a prefix, a table renamed',
     [
@@ -163,7 +156,4 @@ async function roundTrip(before: SchemaDef[], after: SchemaDef[]) {
 
 describe('evolution round trip through the migration reader', () => {
   it.each(EVOLUTIONS)('%s', (_name, before, after) => roundTrip(before, after));
-  it.fails.each(NEEDS_RENAME_INDEX)('%s (the replay lacks rename index)', (_n, before, after) =>
-    roundTrip(before, after),
-  );
 });
