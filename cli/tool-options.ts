@@ -98,7 +98,11 @@ export function toolOptions(): ToolOption[] {
 
 /** The negation of a boolean option (`--no-with-tests`); none for one that is already a "no". */
 function negation(o: ToolOption): string | undefined {
-  return o.kind === 'boolean' && !o.key.startsWith('no_') ? `no-${o.flag.slice(2)}` : undefined;
+  if (o.kind === 'boolean') return o.key.startsWith('no_') ? undefined : `no-${o.flag.slice(2)}`;
+  // A value that may also be false (`scope`: a name, or false for none): `--no-scope`.
+  return o.kind === 'value' && o.schema.safeParse(false).success
+    ? `no-${o.flag.slice(2)}`
+    : undefined;
 }
 
 /** The options for node's parseArgs. */
@@ -139,7 +143,7 @@ export function optionsHelp(options: readonly ToolOption[]): string {
           ? negation(o) === undefined
             ? o.flag
             : `--[no-]${o.flag.slice(2)}`
-          : `${o.flag} ${o.kind === 'choice' ? o.choices!.join('|') : o.key.toUpperCase()}`;
+          : `${o.flag} ${o.kind === 'choice' ? o.choices!.join('|') : o.key.toUpperCase()}${negation(o) === undefined ? '' : ` | --${negation(o)!}`}`;
       const text = o.description.charAt(0).toUpperCase() + o.description.slice(1);
       return [`  ${name}`, ...wrap(text, '      ')];
     })

@@ -11,7 +11,7 @@ import { readBackSchema, type UnsupportedConstruct } from '../elixir/schema-mode
 import { readSchemasFromSources } from '../elixir/schemas.js';
 import type { DatabaseState } from '../model/database.js';
 import { normalizeModel, type Model, type Schema } from '../model/index.js';
-import { knownTargets, schemaToWire } from '../model/wire.js';
+import { batchScopes, knownTargets, schemaToWire } from '../model/wire.js';
 import type { PlanContext } from '../plan/index.js';
 
 export interface ExistingReader {
@@ -82,6 +82,12 @@ export async function readBackLenient(
     };
   });
   wire[index] = { ...back.model, context: schema.context };
-  const again = normalizeModel({ app, schemas: wire }, { known: knownTargets(model.schemas) });
+  const again = normalizeModel(
+    { app, schemas: wire },
+    {
+      known: knownTargets(model.schemas),
+      scopes: { available: batchScopes(model.schemas), where: 'the batch' },
+    },
+  );
   return { schema: again.model?.schemas[index] ?? null, unsupported: back.unsupported };
 }

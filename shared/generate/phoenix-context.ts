@@ -86,6 +86,7 @@ export async function planPhoenixContexts(
   const skipped: string[] = [];
   const { contexts, errors } = planContexts(model, {
     now: ctx.clock(),
+    repoAllBy: ctx.repoAllBy ?? false,
     warn: (m) => {
       skipped.push(m);
       ctx.warn(m);
@@ -242,7 +243,13 @@ async function contextFile(
   const parts: string[] = [];
   const replace: Edit[] = [];
   for (const s of c.schemas) {
-    const refs: ContextRefs = { schema: new Map([[s.module, names.ref(s.module, s.alias)]]), repo };
+    const refs: ContextRefs = {
+      schema: new Map([[s.module, names.ref(s.module, s.alias)]]),
+      repo,
+      ...(s.scope === null
+        ? {}
+        : { scope: new Map([[s.scope.module, names.ref(s.scope.module, s.scope.alias)]]) }),
+    };
     const units = await splitUnits(functionsSource(functionsView(s, refs)));
     const updated = update ? await updateFunctions(s, refs, scan, units) : null;
     replace.push(...(updated?.edits ?? []));

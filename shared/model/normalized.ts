@@ -113,6 +113,28 @@ export interface Index {
   name: string;
 }
 
+/**
+ * A Phoenix 1.8 scope (one entry of `config :app, :scopes`, as `mix phx.gen.auth` writes it):
+ * what a scoped schema, migration and context need to know about it.
+ */
+export interface SchemaScope {
+  /** `user`: names the fixture (`user_scope_fixture`) and the PubSub topic. */
+  name: string;
+  /** `MyApp.Accounts.Scope` (full module). */
+  module: string;
+  /** `["user", "id"]`: how the owner's key is reached from the scope struct. */
+  access_path: string[];
+  /** `user_id`: the column of the scoped schema. */
+  schema_key: string;
+  schema_type: PrimaryKeyType;
+  /** `users`: the table the key references; absent: a plain column. */
+  schema_table?: string;
+  /** `MyApp.AccountsFixtures`: where `<name>_scope_fixture/0` is defined. */
+  test_data_fixture?: string;
+  /** `register_and_log_in_user`: the ConnCase setup of web tests (not used by context tests). */
+  test_setup_helper?: string;
+}
+
 export interface Schema {
   /** Module relative to the app base, e.g. "Blog.Post". */
   module: string;
@@ -128,6 +150,11 @@ export interface Schema {
   associations: Association[];
   /** Every index the migration creates: FK indexes, unique fields, composite ones. */
   indexes: Index[];
+  /**
+   * The scope of its context functions, when scoped. Its key is also the last field of `fields`
+   * (`cast: false`: set from the scope, never cast).
+   */
+  scope?: SchemaScope;
 }
 
 export interface Model {

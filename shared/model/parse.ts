@@ -311,6 +311,7 @@ function buildDef(
   if (flags.no_timestamps) def.timestamps = false;
   else if (flags.timestamp_type !== undefined) def.timestamps = { type: flags.timestamp_type };
   if (flags.prefix !== undefined) def.prefix = flags.prefix;
+  if (flags.scope !== undefined) def.scope = flags.scope;
   def.fields = fields;
   def.associations = associations;
   return def;

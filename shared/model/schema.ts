@@ -463,6 +463,12 @@ export const SchemaDefSchema = z
       .max(200)
       .optional()
       .describe('Extra indexes, e.g. composite unique ones.'),
+    scope: z
+      .union([identifier('A scope name'), z.literal(false)])
+      .optional()
+      .describe(
+        "Phoenix 1.8 scope of the context functions: the name of a scope in the project's `config :app, :scopes` (e.g. \"user\"), or false for none. Omitted: the call's `scope`, else the project's default scope. A scoped schema gets the scope key column, set from the scope and never cast.",
+      ),
     renamed_from: identifier('A former table name')
       .optional()
       .describe(

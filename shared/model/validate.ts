@@ -20,9 +20,11 @@ import {
 import { appFromDef } from './validate/app.js';
 import type { KnownSchema } from './validate/known.js';
 import { normalizeSchemaShell, type SchemaDefaults } from './validate/schema.js';
+import { applyScopes, type ScopeOptions } from './validate/scope.js';
 
 export type { KnownSchema } from './validate/known.js';
 export type { SchemaDefaults } from './validate/schema.js';
+export type { ScopeOptions } from './validate/scope.js';
 export {
   defaultIndexName,
   defaultTable,
@@ -45,6 +47,11 @@ export interface NormalizeOptions {
    * arguments): `binary_id` keys, the timestamps type. Without them: `id`, `naive_datetime`.
    */
   defaults?: SchemaDefaults;
+  /**
+   * The project's Phoenix 1.8 scopes and the call's choice (validate/scope.ts). Without them
+   * (no project read, e.g. parse_gen_spec) scope names are kept unchecked and nothing is scoped.
+   */
+  scopes?: ScopeOptions;
 }
 
 export interface NormalizeResult {
@@ -69,6 +76,7 @@ export function normalizeModel(
   const schemas: Schema[] = input.schemas.map((def, i) =>
     normalizeSchemaShell(def, i, app, err, opts.defaults ?? {}),
   );
+  if (opts.scopes) applyScopes(input.schemas, schemas, opts.scopes, err);
   const batch = indexBatch(input.schemas, schemas, app, opts.known ?? [], err, warn);
   checkContexts(batch);
   resolveAssociations(batch);

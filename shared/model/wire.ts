@@ -5,7 +5,7 @@
  * normalizer infers them again); targets outside the batch become KnownSchema entries.
  */
 import type { KnownSchema } from './validate.js';
-import type { Association, Field, Schema } from './normalized.js';
+import type { Association, Field, Schema, SchemaScope } from './normalized.js';
 import type { AssociationDef, FieldDef, SchemaDef } from './schema.js';
 
 export function fieldToWire(f: Field): FieldDef {
@@ -65,10 +65,22 @@ export function schemaToWire(s: Schema): SchemaDef {
     primary_key: s.primary_key === false ? false : { ...s.primary_key },
     timestamps: s.timestamps === false ? false : { ...s.timestamps },
     ...(s.prefix === null ? {} : { prefix: s.prefix }),
-    fields: s.fields.map(fieldToWire),
+    // A scoped schema's key field is the scope's: re-normalizing with `scope` adds it again.
+    fields: (s.scope === undefined
+      ? s.fields
+      : s.fields.filter((f) => f.name !== s.scope!.schema_key)
+    ).map(fieldToWire),
+    scope: s.scope === undefined ? false : s.scope.name,
     associations: s.associations.filter((a) => !a.inferred).map(associationToWire),
     indexes: s.indexes.map((i) => ({ columns: [...i.columns], unique: i.unique, name: i.name })),
   };
+}
+
+/** The scopes the batch uses, as the normalizer's `scopes` (to re-normalize {@link schemaToWire}). */
+export function batchScopes(schemas: readonly Schema[]): SchemaScope[] {
+  const out = new Map<string, SchemaScope>();
+  for (const s of schemas) if (s.scope !== undefined) out.set(s.scope.name, s.scope);
+  return [...out.values()];
 }
 
 /** Targets of the batch's associations that live outside it, as the normalizer's `known`. */

@@ -4,7 +4,7 @@
  * taken from the project is listed in `from_project`, which the tools return, so a caller sees
  * why the output has `timestamps(type: :utc_datetime)` or UUID keys it did not ask for.
  */
-import type { TimestampType } from '../model/index.js';
+import type { ScopeOptions, TimestampType } from '../model/index.js';
 import {
   elixirForFormatting,
   hasRepoAllBy,
@@ -28,6 +28,8 @@ export interface Conventions {
   sample_binary_id: string;
   /** The project's scopes (only where Phoenix ≥ 1.8 is a dependency). */
   scopes: ScopeConfig[];
+  /** The scopes as normalizeModel takes them (with the config file and why none are usable). */
+  scope_options: Omit<ScopeOptions, 'requested'>;
   /** Phoenix is a dependency: Phoenix conventions (DataCase, PubSub, scopes) apply. */
   phoenix: boolean;
   /** `Repo.all_by/3` exists (Ecto ≥ 3.13). */
@@ -45,6 +47,11 @@ export const NO_PROJECT_CONVENTIONS: Conventions = {
   defaults: {},
   sample_binary_id: DEFAULT_SAMPLE_BINARY_ID,
   scopes: [],
+  scope_options: {
+    available: [],
+    where: 'config/config.exs',
+    unavailable: 'there is no project to read config :<app>, :scopes from (pass project_root)',
+  },
   phoenix: true,
   repo_all_by: false,
   elixir: [1, 14, 0],
@@ -122,23 +129,13 @@ export async function projectConventions(
   const phoenix = versions.phoenix.present;
   const ignored = [...read.ignored];
   let scopes = read.scopes;
+  let unavailable: string | undefined;
   if (scopes.length > 0 && !supportsScopes(versions)) {
-    ignored.push(
-      phoenix
-        ? `the scopes in ${where} are not used: scoped contexts need Phoenix 1.8 or newer`
-        : `the scopes in ${where} are not used: phoenix is not a dependency in mix.exs`,
-    );
+    unavailable = phoenix
+      ? `the scopes in ${where} are not used: scoped contexts need Phoenix 1.8 or newer`
+      : `the scopes in ${where} are not used: phoenix is not a dependency in mix.exs`;
+    ignored.push(unavailable);
     scopes = [];
-  }
-  const defaultScopes = scopes.filter((sc) => sc.default);
-  if (defaultScopes.length > 1) {
-    ignored.push(
-      `${where} marks ${defaultScopes.map((sc) => `:${sc.name}`).join(' and ')} as default scopes; Phoenix allows one (keep default: true on one of them)`,
-    );
-  } else if (defaultScopes.length === 1) {
-    ignored.push(
-      `the default scope :${defaultScopes[0]!.name} in ${where} would make mix phx.gen.context 1.8 write a scoped context; scoped contexts are not generated yet, so this one is unscoped (its functions take no scope)`,
-    );
   }
   if (scopes.length > 0) {
     fromProject.push(
@@ -152,6 +149,11 @@ export async function projectConventions(
     defaults,
     sample_binary_id: g.sample_binary_id ?? DEFAULT_SAMPLE_BINARY_ID,
     scopes,
+    scope_options: {
+      available: scopes,
+      where,
+      ...(unavailable === undefined ? {} : { unavailable }),
+    },
     phoenix,
     repo_all_by: hasRepoAllBy(versions),
     elixir,

@@ -42,6 +42,18 @@ export const GeneratorInputShape = {
   specs: SpecsSchema.optional(),
   ...ParseOptionsShape,
   app: AppSchema.optional(),
+  scope: z
+    .union([
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]*$/)
+        .max(63),
+      z.literal(false),
+    ])
+    .optional()
+    .describe(
+      'Phoenix 1.8 scope for the generated code: the name of a scope in config :<app>, :scopes (e.g. "user"), or false for unscoped output. Default: the project\'s default scope (written by mix phx.gen.auth); none without scope config. A schema\'s own scope (spec flags --scope NAME / --no-scope) wins.',
+    ),
   project_root: projectRootSchema(
     'The Phoenix project directory (absolute, or relative to the single allowed root). Default: the one allowed root that contains mix.exs.',
   ),

@@ -276,7 +276,14 @@ async function planStage<A extends GeneratorInput>(
     model,
     errors,
     warnings: modelWarnings,
-  } = normalizeModel({ app, schemas }, { known, defaults: conventions.defaults });
+  } = normalizeModel(
+    { app, schemas },
+    {
+      known,
+      defaults: conventions.defaults,
+      scopes: { ...conventions.scope_options, requested: args.scope },
+    },
+  );
   warnings.push(...modelWarnings.map((w) => `${w.path}: ${w.message}`));
   if (!model) {
     throw new GenerationError(
@@ -296,6 +303,7 @@ async function planStage<A extends GeneratorInput>(
       destructive: (items) => destructive.push(...items),
       signal: ctx.signal,
       phoenix: project.root !== null && conventions.phoenix,
+      repoAllBy: conventions.repo_all_by,
       // A planner's own steps (done/total) fill the planning stage, so the overall value only grows.
       progress: (done, total, message) =>
         progress.report(total > 0 ? Math.min(0.99, Math.max(0, done / total)) : 0, message),

@@ -45,6 +45,8 @@ export interface PlanContext {
    * Ecto alone.
    */
   phoenix?: boolean;
+  /** Whether the project's Ecto has `Repo.all_by/3` (3.13+). Absent or false: a query instead. */
+  repoAllBy?: boolean;
 }
 
 /** A server's generator: the files for a valid model. Reads only through `ctx.project`. */

@@ -14,7 +14,7 @@ import { schemasFromInput } from '../../shared/pipeline/run.js';
 import { projectReader, type ProjectReader } from '../../shared/plan/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 import type { PlannedFile } from '../../shared/workspace/index.js';
-import { caseConventions, planFor } from '../support/conventions.js';
+import { caseConventions, normalizeOptions, planFor } from '../support/conventions.js';
 import { assertElixirClean, itElixir } from '../support/elixir.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../golden/ecto-migration');
@@ -42,7 +42,7 @@ async function run(name: string): Promise<{ files: PlannedFile[]; warnings: stri
   const { app, conventions } = await caseConventions(args, project);
   const result = normalizeModel(
     { app: args.app ?? app ?? null, schemas: schemasFromInput(args) },
-    { defaults: conventions.defaults },
+    normalizeOptions(conventions, args),
   );
   expect(result.errors).toEqual([]);
   const warnings = result.warnings.map((w) => `${w.path}: ${w.message}`);

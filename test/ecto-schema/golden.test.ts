@@ -16,7 +16,7 @@ import { appFromDef, normalizeModel } from '../../shared/model/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 import { DEFAULT_APP, schemasFromInput } from '../../shared/pipeline/run.js';
 import { type ProjectReader } from '../../shared/plan/index.js';
-import { caseConventions, planFor } from '../support/conventions.js';
+import { caseConventions, normalizeOptions, planFor } from '../support/conventions.js';
 import { assertElixirClean, describeElixir, itElixir } from '../support/elixir.js';
 
 const casesDir = path.join(
@@ -55,7 +55,7 @@ async function generate(name: string) {
   const app = input.app ? appFromDef(input.app) : (detected ?? DEFAULT_APP);
   const { model, errors } = normalizeModel(
     { app, schemas: schemasFromInput(input) },
-    { defaults: conventions.defaults },
+    normalizeOptions(conventions, input),
   );
   expect(errors).toEqual([]);
   const warnings: string[] = [];

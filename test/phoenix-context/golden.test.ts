@@ -14,7 +14,7 @@ import { schemasFromInput } from '../../shared/pipeline/run.js';
 import { type ProjectReader } from '../../shared/plan/index.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 import type { PlannedFile } from '../../shared/workspace/index.js';
-import { caseConventions, planFor } from '../support/conventions.js';
+import { caseConventions, normalizeOptions, planFor } from '../support/conventions.js';
 import { assertElixirClean, describeElixir, itElixir } from '../support/elixir.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../golden/phoenix-context');
@@ -59,7 +59,7 @@ export async function runCase(
   const { app, conventions } = await caseConventions(input, project);
   const { model, errors } = normalizeModel(
     { app: input.app ?? app, schemas: schemasFromInput(input) },
-    { defaults: conventions.defaults },
+    normalizeOptions(conventions, input),
   );
   if (!model) throw new Error(`invalid model in ${name}: ${JSON.stringify(errors)}`);
   const warnings: string[] = [];
@@ -68,6 +68,7 @@ export async function runCase(
       project,
       clock: () => new Date(input.clock),
       warn: (m) => warnings.push(m),
+      repoAllBy: conventions.repo_all_by,
       signal: new AbortController().signal,
       progress: async () => {},
     }),

@@ -3,7 +3,7 @@
  * planners): the project's conventions when the case has a project with mix.exs (no installed
  * Elixir is probed, so goldens do not depend on the machine), and the formatter of its Elixir.
  */
-import type { App } from '../../shared/model/index.js';
+import type { App, NormalizeOptions } from '../../shared/model/index.js';
 import { conventionsWithoutProject, type Conventions } from '../../shared/pipeline/conventions.js';
 import type { GeneratorInput } from '../../shared/pipeline/input.js';
 import { resolveProject } from '../../shared/pipeline/run.js';
@@ -23,4 +23,15 @@ export async function caseConventions(
 /** Runs a planner as the pipeline does: laid out for the project's Elixir. */
 export function planFor<T>(conventions: Conventions, plan: () => Promise<T>): Promise<T> {
   return withElixirFormatter(elixirFormatter(conventions.elixir), plan);
+}
+
+/** normalizeModel's options as the pipeline passes them: the defaults and the scopes. */
+export function normalizeOptions(
+  conventions: Conventions,
+  input: Pick<GeneratorInput, 'scope'>,
+): NormalizeOptions {
+  return {
+    defaults: conventions.defaults,
+    scopes: { ...conventions.scope_options, requested: input.scope },
+  };
 }

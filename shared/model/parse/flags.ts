@@ -13,6 +13,8 @@ export const FLAGS = [
   '--no-timestamps',
   '--timestamp-type <type>',
   '--embedded',
+  '--scope <name>',
+  '--no-scope',
 ];
 
 /** Reports a problem at a token (undefined: the end of the line) and its 1-based position. */
@@ -35,6 +37,8 @@ export interface LineFlags {
   no_timestamps: boolean;
   timestamp_type: TimestampType | undefined;
   embedded: boolean;
+  /** `--scope NAME` (a name) or `--no-scope` (false); undefined: the call's or project's default. */
+  scope?: string | false;
 }
 
 /** Reads the flags among tokens[k…]; returns them and the other tokens in order. */
@@ -88,6 +92,19 @@ export function readFlags(
         else flags.primary_key = v;
         break;
       }
+      case '--scope': {
+        const v = takeValue();
+        if (v === undefined) break;
+        if (!IDENT_RE.test(v)) {
+          issue(tok, t + 1, `--scope "${v}" must be a scope name such as user (snake_case).`);
+          break;
+        }
+        flags.scope = v;
+        break;
+      }
+      case '--no-scope':
+        flags.scope = false;
+        break;
       case '--binary-id':
         flags.binary_id = true;
         break;

@@ -30,6 +30,8 @@ export function buildIndexes(s: Schema, defs: IndexDef[], p: string, err: Report
     if (f.type === 'references') add([f.name], f.unique);
     else if (f.unique) add([f.source ?? f.name], true);
   }
+  // Scoped: every query filters by the scope key, with a table of its own or not.
+  if (s.scope !== undefined) add([s.scope.schema_key], false);
   defs.forEach((d, j) => {
     const missing = d.columns.filter((c) => !columns.has(c));
     if (missing.length > 0) {

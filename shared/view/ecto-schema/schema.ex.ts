@@ -40,6 +40,7 @@ import type {
   LiteralValue,
   ManyToMany,
   Schema,
+  SchemaScope,
 } from '../../model/index.js';
 import { underscore } from '../../naming/index.js';
 import { ectoType, fullModule, schemaFilePath, singularName, jsonEx } from '../common.js';
@@ -412,6 +413,17 @@ function changesetParts(c: Ctx): Pick<SchemaParts, 'cast' | 'required' | 'steps'
   });
   for (const f of s.fields) if (f.type === 'references' && f.cast) steps.push(fkStep(f.name));
   for (const a of belongs) steps.push(fkStep(a.foreign_key));
+  const scope = s.scope;
+  if (scope !== undefined) {
+    // The owner comes from the scope argument, never from attrs (it is not cast).
+    if (scope.schema_table !== undefined) steps.push(fkStep(scope.schema_key));
+    const access = [scopeParam(scope), ...scope.access_path].join('.');
+    steps.push({
+      name: 'put_change',
+      fields: [scope.schema_key],
+      text: step(ex.call('put_change', [exAtom(scope.schema_key), access])),
+    });
+  }
   return { cast, required, steps };
 }
 
@@ -431,6 +443,11 @@ function changesetSteps(parts: Pick<SchemaParts, 'cast' | 'required' | 'steps'>)
     ...(parts.required.length > 0 ? [requiredStep(parts.required)] : []),
     ...parts.steps.map((p) => p.text),
   ];
+}
+
+/** The changeset's scope parameter: `user_scope` for the scope :user. */
+function scopeParam(scope: SchemaScope): string {
+  return `${scope.name}_scope`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -479,7 +496,13 @@ export function schemaView(app: App, schema: Schema, opts: SchemaViewOptions): S
     body: blockLines(groups),
     var: changesetVar(schema),
     changeset_head: formatLines(
-      ex.callNoParens('def', [ex.call('changeset', [changesetVar(schema), 'attrs'])]),
+      ex.callNoParens('def', [
+        ex.call('changeset', [
+          changesetVar(schema),
+          'attrs',
+          ...(schema.scope === undefined ? [] : [scopeParam(schema.scope)]),
+        ]),
+      ]),
       { indent: 2, doBlock: true },
     ),
     steps: changesetSteps(changeset),

@@ -3,16 +3,18 @@
  * (list_, get_!, create_, update_, delete_, change_) with their @doc. The code of each function
  * is here (`functionsView`); the @doc prose is in templates/phoenix-context/doc/<function>.md.njk.
  */
-import { ex, exAtom, exModule } from '../../render/index.js';
+import { ex, exAtom, exKey, exModule, type Ex } from '../../render/index.js';
 import { heredocAttribute, prose } from '../doc.js';
-import { block, defBlock, defShort, pipeline, stmt } from './layout.js';
-import type { ChildPlan, ContextPlan, ManyToManyPlan, SchemaPlan } from './plan.js';
+import { assign, block, defBlock, defShort, fits, pipeline, stmt } from './layout.js';
+import type { ChildPlan, ContextPlan, ManyToManyPlan, SchemaPlan, ScopePlan } from './plan.js';
 
 /** How a file refers to the schemas and the repo (aliases it has, or full names). */
 export interface ContextRefs {
   /** Full schema module → how this file writes it (`Post` or `MyApp.Blog.Post`). */
   schema: Map<string, string>;
   repo: string;
+  /** Full scope module → how this file writes it (`Scope` or `MyApp.Accounts.Scope`). */
+  scope?: Map<string, string>;
 }
 
 export interface FunctionsView {
@@ -31,7 +33,15 @@ export interface FunctionsView {
   delete_can_fail: boolean;
   /** How create/update set the many_to_many associations, in their @doc ("" when none). */
   ids_doc: string;
+  /** Scoped functions (Phoenix 1.8): the scope's words for the @docs; null when unscoped. */
+  scope: { name: string; key: string; access: string; ref: string } | null;
+  /** The scope parameter of the examples: `scope, ` (or `scope` alone in `sa_only`); '' unscoped. */
+  sa: string;
+  sa_only: string;
   code: {
+    /** Scoped only: `subscribe_<plural>/1` and the private `broadcast_<singular>/2` ("" unscoped). */
+    subscribe: string;
+    broadcast: string;
     list: string;
     get: string;
     create: string;
@@ -66,20 +76,18 @@ function manyToManyHelper(m: ManyToManyPlan, refs: ContextRefs): string {
   return defBlock(2, 'defp', m.helper, ['changeset', 'attrs'], body);
 }
 
-/** The six context functions of one schema (code at indent 2). */
+/** The six context functions of one schema (code at indent 2), scoped or not. */
 export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
   const ref = refs.schema.get(s.module) ?? s.module;
-  const repo = refs.repo;
-  const v = s.variable;
-  const match = `%${ref}{} = ${v}`;
   const ids: [string, string] =
     s.pk.type === 'binary_id'
       ? ['"7488a646-e31f-11e4-aace-600308960662"', '"7488a646-e31f-11e4-aace-600308960668"']
       : ['123', '456'];
+  const scopeRef = s.scope === null ? null : (refs.scope?.get(s.scope.module) ?? s.scope.module);
   return {
     singular: s.singular,
     plural: s.plural,
-    variable: v,
+    variable: s.variable,
     human: s.human,
     a_human: s.aHuman,
     human_plural: s.humanPlural,
@@ -96,58 +104,227 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
               .replace(/\s+/g, ' ')
               .trim(),
           ),
+    scope:
+      s.scope === null || scopeRef === null
+        ? null
+        : { name: s.scope.name, key: s.scope.key, access: s.scope.access, ref: scopeRef },
+    sa: s.scope === null ? '' : 'scope, ',
+    sa_only: s.scope === null ? '' : 'scope',
     code: {
-      list: defBlock(2, 'def', `list_${s.plural}`, [], stmt(4, ex.call(`${repo}.all`, [ref]))),
-      get: defShort(2, 'def', `get_${s.singular}!`, ['id'], ex.call(`${repo}.get!`, [ref, 'id'])),
-      create: defBlock(
-        2,
-        'def',
-        `create_${s.singular}`,
-        ['attrs'],
-        pipeline(4, `%${ref}{}`, [
-          ex.call(`${ref}.changeset`, ['attrs']),
+      ...(s.scope === null || scopeRef === null
+        ? unscopedCode(s, ref, refs.repo)
+        : scopedCode(s, s.scope, { ref, scope: scopeRef, repo: refs.repo })),
+      helpers: s.manyToMany.map((m) => manyToManyHelper(m, refs)).join('\n\n'),
+    },
+  };
+}
+
+type Code = Omit<FunctionsView['code'], 'helpers'>;
+
+function unscopedCode(s: SchemaPlan, ref: string, repo: string): Code {
+  const v = s.variable;
+  const match = `%${ref}{} = ${v}`;
+  return {
+    subscribe: '',
+    broadcast: '',
+    list: defBlock(2, 'def', `list_${s.plural}`, [], stmt(4, ex.call(`${repo}.all`, [ref]))),
+    get: defShort(2, 'def', `get_${s.singular}!`, ['id'], ex.call(`${repo}.get!`, [ref, 'id'])),
+    create: defBlock(
+      2,
+      'def',
+      `create_${s.singular}`,
+      ['attrs'],
+      pipeline(4, `%${ref}{}`, [
+        ex.call(`${ref}.changeset`, ['attrs']),
+        ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
+        ex.call(`${repo}.insert`),
+      ]),
+    ),
+    update: defBlock(
+      2,
+      'def',
+      `update_${s.singular}`,
+      [match, 'attrs'],
+      pipeline(4, v, [...updateSteps(s, ref, repo, ['attrs']), ex.call(`${repo}.update`)]),
+    ),
+    delete: defBlock(
+      2,
+      'def',
+      `delete_${s.singular}`,
+      [match],
+      s.children.length === 0
+        ? stmt(4, ex.call(`${repo}.delete`, [v]))
+        : pipeline(4, v, [...deleteSteps(s), ex.call(`${repo}.delete`)]),
+    ),
+    change: defBlock(
+      2,
+      'def',
+      `change_${s.singular}`,
+      [match, 'attrs \\\\ %{}'],
+      stmt(4, ex.call(`${ref}.changeset`, [v, 'attrs'])),
+    ),
+  };
+}
+
+/** The steps between the record and `Repo.update()`: preload, changeset, many_to_many puts. */
+function updateSteps(s: SchemaPlan, ref: string, repo: string, changesetArgs: string[]): Ex[] {
+  return [
+    ...(s.manyToMany.length === 0
+      ? []
+      : [ex.call(`${repo}.preload`, [ex.list(s.manyToMany.map((m) => exAtom(m.name)))])]),
+    ex.call(`${ref}.changeset`, changesetArgs),
+    ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
+  ];
+}
+
+/** The steps before `Repo.delete()` when rows of other tables point at the record. */
+function deleteSteps(s: SchemaPlan): Ex[] {
+  return [
+    ex.call('Ecto.Changeset.change'),
+    ...s.children.map((c) => ex.call('Ecto.Changeset.no_assoc_constraint', [exAtom(c.name)])),
+  ];
+}
+
+/**
+ * `with {:ok, %Post{} = post} <- <steps> do broadcast …; {:ok, post} end`: the write, then the
+ * broadcast of `event` to the scope's subscribers (indent 4).
+ */
+function writeAndBroadcast(
+  s: SchemaPlan,
+  ref: string,
+  head: string | null,
+  steps: Ex[],
+  event: string,
+): string {
+  const v = s.variable;
+  const bound = `{:ok, %${ref}{} = ${v}}`;
+  const pattern = fits(4, `with ${bound} <-`) ? bound : `{:ok, ${v}}`;
+  let write: string;
+  if (
+    head === null &&
+    steps.length === 1 &&
+    fits(4, `with ${pattern} <- ${stmt(0, steps[0]!)} do`)
+  ) {
+    write = `    with ${pattern} <- ${stmt(0, steps[0]!)} do`;
+  } else {
+    const rhs = head === null ? stmt(11, steps[0]!) : pipeline(11, head, steps);
+    write = `    with ${pattern} <-\n${rhs} do`;
+  }
+  return [
+    write,
+    stmt(6, ex.call(`broadcast_${s.singular}`, ['scope', ex.tuple([event, v])])),
+    stmt(6, ex.tuple([':ok', v])),
+    '    end',
+  ].join('\n');
+}
+
+/** `true = post.user_id == scope.user.id`: a record of another scope raises MatchError. */
+function ownership(s: SchemaPlan, scope: ScopePlan): string {
+  return stmt(4, ex.raw(`true = ${s.variable}.${scope.key} == ${scope.access}`));
+}
+
+/** `key = scope.user.id` then a PubSub call on the scope's topic (indent 4). */
+function pubsubBody(scope: ScopePlan, fn: string, extra: string[]): string {
+  return block([
+    { text: assign(4, 'key', scope.access) },
+    {
+      text: stmt(4, ex.call(`Phoenix.PubSub.${fn}`, [scope.pubsub, scope.topic, ...extra])),
+      blankBefore: true,
+    },
+  ]);
+}
+
+/**
+ * The scoped functions (Phoenix 1.8): each takes the scope first, reads and writes only the
+ * scope's records, checks ownership before changing one, and broadcasts every write on the
+ * scope's topic. The scope key is put by `changeset/3` from the scope, never cast.
+ */
+function scopedCode(
+  s: SchemaPlan,
+  scope: ScopePlan,
+  names: { ref: string; scope: string; repo: string },
+): Code {
+  const { ref, repo } = names;
+  const v = s.variable;
+  const sc = `%${names.scope}{} = scope`;
+  const match = `%${ref}{} = ${v}`;
+  const keyKw = ex.kw(exKey(scope.key), scope.access);
+  const list = scope.allBy
+    ? ex.call(`${repo}.all_by`, [ref], [keyKw])
+    : ex.call(`${repo}.all`, [
+        ex.call('where', [ref], [ex.kw(exKey(scope.key), `^${scope.access}`)]),
+      ]);
+  return {
+    subscribe: defBlock(
+      2,
+      'def',
+      `subscribe_${s.plural}`,
+      [sc],
+      pubsubBody(scope, 'subscribe', []),
+    ),
+    broadcast: defBlock(
+      2,
+      'defp',
+      `broadcast_${s.singular}`,
+      [sc, 'message'],
+      pubsubBody(scope, 'broadcast', ['message']),
+    ),
+    list: defBlock(2, 'def', `list_${s.plural}`, [sc], stmt(4, list)),
+    get: defShort(
+      2,
+      'def',
+      `get_${s.singular}!`,
+      [sc, 'id'],
+      ex.call(`${repo}.get_by!`, [ref], [ex.kw(`${s.pk.name}:`, 'id'), keyKw]),
+    ),
+    create: defBlock(
+      2,
+      'def',
+      `create_${s.singular}`,
+      [sc, 'attrs'],
+      writeAndBroadcast(
+        s,
+        ref,
+        `%${ref}{}`,
+        [
+          ex.call(`${ref}.changeset`, ['attrs', 'scope']),
           ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
           ex.call(`${repo}.insert`),
-        ]),
+        ],
+        ':created',
       ),
-      update: defBlock(
-        2,
-        'def',
-        `update_${s.singular}`,
-        [match, 'attrs'],
-        pipeline(4, v, [
-          ...(s.manyToMany.length === 0
-            ? []
-            : [ex.call(`${repo}.preload`, [ex.list(s.manyToMany.map((m) => exAtom(m.name)))])]),
-          ex.call(`${ref}.changeset`, ['attrs']),
-          ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
-          ex.call(`${repo}.update`),
-        ]),
-      ),
-      helpers: s.manyToMany.map((m) => manyToManyHelper(m, refs)).join('\n\n'),
-      delete: defBlock(
-        2,
-        'def',
-        `delete_${s.singular}`,
-        [match],
+    ),
+    update: defBlock(
+      2,
+      'def',
+      `update_${s.singular}`,
+      [sc, match, 'attrs'],
+      `${ownership(s, scope)}\n\n${writeAndBroadcast(
+        s,
+        ref,
+        v,
+        [...updateSteps(s, ref, repo, ['attrs', 'scope']), ex.call(`${repo}.update`)],
+        ':updated',
+      )}`,
+    ),
+    delete: defBlock(
+      2,
+      'def',
+      `delete_${s.singular}`,
+      [sc, match],
+      `${ownership(s, scope)}\n\n${
         s.children.length === 0
-          ? stmt(4, ex.call(`${repo}.delete`, [v]))
-          : pipeline(4, v, [
-              ex.call('Ecto.Changeset.change'),
-              ...s.children.map((c) =>
-                ex.call('Ecto.Changeset.no_assoc_constraint', [exAtom(c.name)]),
-              ),
-              ex.call(`${repo}.delete`),
-            ]),
-      ),
-      change: defBlock(
-        2,
-        'def',
-        `change_${s.singular}`,
-        [match, 'attrs \\\\ %{}'],
-        stmt(4, ex.call(`${ref}.changeset`, [v, 'attrs'])),
-      ),
-    },
+          ? writeAndBroadcast(s, ref, null, [ex.call(`${repo}.delete`, [v])], ':deleted')
+          : writeAndBroadcast(s, ref, v, [...deleteSteps(s), ex.call(`${repo}.delete`)], ':deleted')
+      }`,
+    ),
+    change: defBlock(
+      2,
+      'def',
+      `change_${s.singular}`,
+      [sc, match, 'attrs \\\\ %{}'],
+      `${ownership(s, scope)}\n\n${stmt(4, ex.call(`${ref}.changeset`, [v, 'attrs', 'scope']))}`,
+    ),
   };
 }
 
@@ -208,8 +385,19 @@ export function newContextRefs(ctx: ContextPlan): {
       aliases.push({ sortKey: s.module, line: `alias ${s.module}` });
     }
   }
+  const scope = new Map<string, string>();
+  for (const s of ctx.schemas) {
+    if (s.scope === null || scope.has(s.scope.module)) continue;
+    if (used.has(s.scope.alias)) {
+      scope.set(s.scope.module, s.scope.module);
+    } else {
+      used.add(s.scope.alias);
+      scope.set(s.scope.module, s.scope.alias);
+      aliases.push({ sortKey: s.scope.module, line: `alias ${s.scope.module}` });
+    }
+  }
   aliases.sort((a, b) => cmpModules(a.sortKey, b.sortKey));
-  return { refs: { schema, repo: 'Repo' }, aliases };
+  return { refs: { schema, repo: 'Repo', scope }, aliases };
 }
 
 export function cmpModules(a: string, b: string): number {
@@ -230,12 +418,22 @@ export function contextFileView(ctx: ContextPlan): ContextFileView {
 
 const FUNCTIONS = ['list', 'get', 'create', 'update', 'delete', 'change'] as const;
 
-/** The six functions of one schema, each with its @doc, as a context module holds them. */
+/** The functions of one schema, each with its @doc, as a context module holds them. */
 export function functionsSource(s: FunctionsView): string {
-  return FUNCTIONS.map((fn) => {
-    const doc = prose(`phoenix-context/doc/${fn}.md.njk`, { s });
-    return `${heredocAttribute('@doc', `${doc}\n`)}\n${s.code[fn]}\n`;
-  })
+  const scoped =
+    s.scope === null
+      ? []
+      : [
+          `${heredocAttribute('@doc', `${prose('phoenix-context/doc/subscribe.md.njk', { s })}\n`)}\n${s.code.subscribe}\n`,
+          `${s.code.broadcast}\n`,
+        ];
+  return scoped
+    .concat(
+      FUNCTIONS.map((fn) => {
+        const doc = prose(`phoenix-context/doc/${fn}.md.njk`, { s });
+        return `${heredocAttribute('@doc', `${doc}\n`)}\n${s.code[fn]}\n`;
+      }),
+    )
     .concat(s.code.helpers === '' ? [] : [`${s.code.helpers}\n`])
     .join('\n');
 }

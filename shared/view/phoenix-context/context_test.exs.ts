@@ -13,7 +13,7 @@ import {
 } from '../../render/index.js';
 import { assertRaise, assertion, assign, block, fits, stmt, type Statement } from './layout.js';
 import { singularize } from '../../naming/index.js';
-import type { ContextPlan, ManyToManyPlan, SchemaPlan } from './plan.js';
+import type { ContextPlan, ManyToManyPlan, SchemaPlan, ScopePlan } from './plan.js';
 
 const kw = (key: string, value: string): Pair => ex.kw(exKey(key), literalEx(value));
 
@@ -31,11 +31,13 @@ export interface TestRefs {
 
 const TEST_RESERVED_ALIASES = new Set(['Ecto', 'Decimal']);
 
-type Test = { name: string; body: string };
+type Test = { name: string; stmts: Statement[] };
 
 /** What every test of one describe block writes the same way. */
 interface TestNames {
   s: SchemaPlan;
+  /** The context as the file writes it (`Blog`). */
+  context: string;
   /** The schema struct as the file writes it (alias or full module). */
   ref: string;
   /** The record variable (`post`) and its primary key expression (`post.id`). */
@@ -49,6 +51,12 @@ interface TestNames {
   fixture: Statement;
   /** `assert {:ok, %Post{} = post} = rhs` (bound only when field assertions follow). */
   assertOk(bind: boolean, rhs: Ex): Statement[];
+  /** Scoped functions (each takes the scope first; tests bind `scope` first). */
+  scoped: boolean;
+  /** The arity of a context function that takes `k` arguments besides the scope. */
+  n(k: number): number;
+  /** A fixture call with its scope argument first, when it takes one. */
+  fx(name: string, scopeArg: string | null, args?: Ex[]): Ex;
 }
 
 /** One `describe "<plural>"` block (statements at indent 4 and 6). */
@@ -59,14 +67,20 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
   const v = s.variable;
   const okStruct = ex.tuple([':ok', ex.map([], ref)]);
   const okBound = `{:ok, %${ref}{} = ${v}}`;
+  const scoped = s.scope !== null;
   const names: TestNames = {
+    context: c,
+    scoped,
+    n: (k) => (scoped ? k + 1 : k),
+    fx: (name, scopeArg, args = []) =>
+      ex.call(name, scopeArg === null ? args : [scopeArg, ...args]),
     s,
     ref,
     v,
     pk: `${v}.${s.pk.name}`,
-    call: (fn, args = []) => ex.call(`${c}.${fn}`, args),
+    call: (fn, args = []) => ex.call(`${c}.${fn}`, scoped ? ['scope', ...args] : args),
     okStruct,
-    fixture: { text: assign(6, v, ex.call(`${s.singular}_fixture`)) },
+    fixture: { text: assign(6, v, ex.call(`${s.singular}_fixture`, scoped ? ['scope'] : [])) },
     // `assert {:ok, %Struct{} = var} = call`, or, when even its pattern cannot fit on a line,
     // the same check as two assertions (the formatter would break inside the tuple pattern).
     assertOk: (bind, rhs) =>
@@ -81,11 +95,20 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
     name: s.plural,
     header: block(describeHeader(ctx, s, aliasFree)),
     tests: [
+      ...(s.scope === null ? [] : [subscribeTest(names, s.scope)]),
       ...readTests(names),
       ...createTests(names),
+      ...(s.scope === null ? [] : [ownerTest(names, s.scope)]),
       ...updateTests(names),
       ...removeTests(names),
-    ],
+    ].map((t) => ({
+      name: t.name,
+      body: block(
+        s.scope === null
+          ? t.stmts
+          : [{ text: assign(6, 'scope', ex.call(s.scope.fixture)) }, ...t.stmts],
+      ),
+    })),
   };
 }
 
@@ -95,6 +118,9 @@ function describeHeader(ctx: ContextPlan, s: SchemaPlan, aliasFree: boolean): St
   if (aliasFree) header.push({ text: `    alias ${s.module}` });
   header.push({ text: `    import ${ctx.fixturesModule}`, blankBefore: header.length > 0 });
   const foreign = new Map<string, string[]>();
+  if (s.scope !== null && s.scope.fixturesModule !== ctx.fixturesModule) {
+    foreign.set(s.scope.fixturesModule, [s.scope.fixture]);
+  }
   for (const p of s.parents) {
     if (p.fixturesModule === ctx.fixturesModule) continue;
     const list = foreign.get(p.fixturesModule) ?? [];
@@ -122,23 +148,57 @@ function describeHeader(ctx: ContextPlan, s: SchemaPlan, aliasFree: boolean): St
 }
 
 /** list_/0 and get_!/1. */
-function readTests({ s, v, pk, call, fixture }: TestNames): Test[] {
+function readTests(names: TestNames): Test[] {
+  const { s, v, pk, call, fixture, n, scoped } = names;
+  const otherScope: Statement = {
+    text: assign(6, 'other_scope', ex.call(s.scope?.fixture ?? 'scope_fixture')),
+  };
   return [
     {
-      name: `list_${s.plural}/0 returns all ${s.humanPlural}`,
-      body: block([fixture, { text: assertion(6, call(`list_${s.plural}`), '==', ex.list([v])) }]),
+      name: `list_${s.plural}/${n(0)} returns all ${scoped ? `scoped ${s.humanPlural}` : s.humanPlural}`,
+      stmts: scoped
+        ? [
+            otherScope,
+            fixture,
+            { text: assign(6, `other_${v}`, ex.call(`${s.singular}_fixture`, ['other_scope'])) },
+            { text: assertion(6, call(`list_${s.plural}`), '==', ex.list([v])) },
+            {
+              text: assertion(
+                6,
+                ex.call(`${names.context}.list_${s.plural}`, ['other_scope']),
+                '==',
+                ex.list([`other_${v}`]),
+              ),
+            },
+          ]
+        : [fixture, { text: assertion(6, call(`list_${s.plural}`), '==', ex.list([v])) }],
     },
     {
-      name: `get_${s.singular}!/1 returns the ${s.human} with the given ${s.pk.name}`,
-      body: block([fixture, { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) }]),
+      name: `get_${s.singular}!/${n(1)} returns the ${s.human} with the given ${s.pk.name}`,
+      stmts: [
+        fixture,
+        ...(scoped ? [otherScope] : []),
+        { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) },
+        ...(scoped
+          ? [
+              {
+                text: assertRaise(
+                  6,
+                  'Ecto.NoResultsError',
+                  ex.call(`${names.context}.get_${s.singular}!`, ['other_scope', pk]),
+                ),
+              },
+            ]
+          : []),
+      ],
     },
   ];
 }
 
 /** create_/1 with valid data (parents created first), and with invalid data. */
-function createTests({ s, v, call, assertOk }: TestNames): Test[] {
+function createTests({ s, v, call, assertOk, n, fx }: TestNames): Test[] {
   const parents: Statement[] = s.parents.map((p) => ({
-    text: assign(6, p.variable, ex.call(p.fixture)),
+    text: assign(6, p.variable, fx(p.fixture, p.scopeArg)),
   }));
   const validAttrs = ex.map([
     ...s.attrs.map((a) => kw(a.key, a.create.attr)),
@@ -146,8 +206,8 @@ function createTests({ s, v, call, assertOk }: TestNames): Test[] {
   ]);
   const tests: Test[] = [
     {
-      name: `create_${s.singular}/1 with valid data creates ${s.aHuman}`,
-      body: block([
+      name: `create_${s.singular}/${n(1)} with valid data creates ${s.aHuman}`,
+      stmts: [
         ...parents,
         { text: stmt(6, validAttrs, 'valid_attrs = ') },
         ...assertOk(
@@ -160,13 +220,16 @@ function createTests({ s, v, call, assertOk }: TestNames): Test[] {
         ...s.parents.map((p) => ({
           text: assertion(6, `${v}.${p.key}`, '==', `${p.variable}.${p.pk}`),
         })),
-      ]),
+        ...(s.scope === null
+          ? []
+          : [{ text: assertion(6, `${v}.${s.scope.key}`, '==', s.scope.access) }]),
+      ],
     },
   ];
   if (s.invalid) {
     tests.push({
-      name: `create_${s.singular}/1 with invalid data returns an error changeset`,
-      body: block([
+      name: `create_${s.singular}/${n(1)} with invalid data returns an error changeset`,
+      stmts: [
         {
           text: assertion(
             6,
@@ -175,32 +238,34 @@ function createTests({ s, v, call, assertOk }: TestNames): Test[] {
             call(`create_${s.singular}`, ['@invalid_attrs']),
           ),
         },
-      ]),
+      ],
     });
   }
   return tests;
 }
 
 /** update_/2 with valid data, and with invalid data (the record is unchanged). */
-function updateTests({ s, v, pk, call, fixture, assertOk }: TestNames): Test[] {
+function updateTests(names: TestNames): Test[] {
+  const { s, v, pk, call, fixture, assertOk, n } = names;
   const updateAttrs = ex.map(s.attrs.map((a) => kw(a.key, a.update.attr)));
   const tests: Test[] = [
     {
-      name: `update_${s.singular}/2 with valid data updates the ${s.human}`,
-      body: block([
+      name: `update_${s.singular}/${n(2)} with valid data updates the ${s.human}`,
+      stmts: [
         fixture,
         { text: stmt(6, updateAttrs, 'update_attrs = ') },
         ...assertOk(s.attrs.length > 0, call(`update_${s.singular}`, [v, 'update_attrs'])),
         ...s.attrs.map((a) => ({
           text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.update.assert)),
         })),
-      ]),
+      ],
     },
   ];
+  if (s.scope !== null) tests.push(otherScopeRaises(names, 'update', [v, '%{}']));
   if (s.invalid) {
     tests.push({
-      name: `update_${s.singular}/2 with invalid data returns an error changeset`,
-      body: block([
+      name: `update_${s.singular}/${n(2)} with invalid data returns an error changeset`,
+      stmts: [
         fixture,
         {
           text: assertion(
@@ -211,7 +276,7 @@ function updateTests({ s, v, pk, call, fixture, assertOk }: TestNames): Test[] {
           ),
         },
         { text: assertion(6, v, '==', call(`get_${s.singular}!`, [pk])) },
-      ]),
+      ],
     });
   }
   return tests;
@@ -219,26 +284,27 @@ function updateTests({ s, v, pk, call, fixture, assertOk }: TestNames): Test[] {
 
 /** delete_/1 and change_/1. */
 function removeTests(names: TestNames): Test[] {
-  const { s, v, pk, call, okStruct, fixture } = names;
+  const { s, v, pk, call, okStruct, fixture, n, fx } = names;
   return [
     {
-      name: `delete_${s.singular}/1 deletes the ${s.human}`,
-      body: block([
+      name: `delete_${s.singular}/${n(1)} deletes the ${s.human}`,
+      stmts: [
         fixture,
         { text: assertion(6, okStruct, '=', call(`delete_${s.singular}`, [v])) },
         { text: assertRaise(6, 'Ecto.NoResultsError', call(`get_${s.singular}!`, [pk])) },
-      ]),
+      ],
     },
+    ...(s.scope === null ? [] : [otherScopeRaises(names, 'delete', [v])]),
     ...s.manyToMany.flatMap((m) => manyToManyTest(names, m)),
     ...s.children.flatMap((c) =>
       c.fixture === null
         ? []
         : [
             {
-              name: `delete_${s.singular}/1 keeps the ${s.human} while ${c.human} point at it`,
-              body: block([
+              name: `delete_${s.singular}/${n(1)} keeps the ${s.human} while ${c.human} point at it`,
+              stmts: [
                 fixture,
-                { text: stmt(6, ex.call(c.fixture, [ex.map([kw(c.foreign_key, pk)])])) },
+                { text: stmt(6, fx(c.fixture, c.scopeArg, [ex.map([kw(c.foreign_key, pk)])])) },
                 {
                   text: assertion(
                     6,
@@ -249,35 +315,37 @@ function removeTests(names: TestNames): Test[] {
                   blankBefore: true,
                 },
                 { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) },
-              ]),
+              ],
             },
           ],
     ),
     {
-      name: `change_${s.singular}/1 returns ${s.aHuman} changeset`,
-      body: block([
+      name: `change_${s.singular}/${n(1)} returns ${s.aHuman} changeset`,
+      stmts: [
         fixture,
         { text: assertion(6, '%Ecto.Changeset{}', '=', call(`change_${s.singular}`, [v])) },
-      ]),
+      ],
     },
   ];
 }
 
 /** create_ with `<singular>_ids` sets the many_to_many; update_ with `[]` empties it. */
-function manyToManyTest({ s, v, call }: TestNames, m: ManyToManyPlan): Test[] {
+function manyToManyTest({ s, v, call, n, fx }: TestNames, m: ManyToManyPlan): Test[] {
   if (m.fixture === null) return [];
   const one = singularize(m.name);
   const other = one === v ? `other_${one}` : one;
   return [
     {
-      name: `create_${s.singular}/1 and update_${s.singular}/2 set the ${m.name.replaceAll('_', ' ')} from ${m.idsKey}`,
-      body: block([
-        { text: assign(6, other, ex.call(m.fixture.name)) },
+      name: `create_${s.singular}/${n(1)} and update_${s.singular}/${n(2)} set the ${m.name.replaceAll('_', ' ')} from ${m.idsKey}`,
+      stmts: [
+        { text: assign(6, other, fx(m.fixture.name, m.fixture.scopeArg)) },
         {
           text: assign(
             6,
             v,
-            ex.call(`${s.singular}_fixture`, [ex.map([kw(m.idsKey, `[${other}.${m.targetKey}]`)])]),
+            fx(`${s.singular}_fixture`, s.scope === null ? null : 'scope', [
+              ex.map([kw(m.idsKey, `[${other}.${m.targetKey}]`)]),
+            ]),
           ),
         },
         { text: assertion(6, `${v}.${m.name}`, '==', ex.list([other])) },
@@ -291,9 +359,76 @@ function manyToManyTest({ s, v, call }: TestNames, m: ManyToManyPlan): Test[] {
           blankBefore: true,
         },
         { text: assertion(6, `${v}.${m.name}`, '==', '[]') },
-      ]),
+      ],
     },
   ];
+}
+
+/**
+ * Scoped: `<fn>_<singular>` called with another scope's `other_scope` raises MatchError and
+ * leaves the record as it was.
+ */
+function otherScopeRaises(names: TestNames, fn: 'update' | 'delete', args: string[]): Test {
+  const { s, v, pk, call, fixture, context } = names;
+  return {
+    name: `${fn}_${s.singular}/${names.n(args.length)} with another scope raises`,
+    stmts: [
+      { text: assign(6, 'other_scope', ex.call(s.scope!.fixture)) },
+      fixture,
+      {
+        text: assertRaise(
+          6,
+          'MatchError',
+          ex.call(`${context}.${fn}_${s.singular}`, ['other_scope', ...args]),
+        ),
+        blankBefore: true,
+      },
+      { text: assertion(6, call(`get_${s.singular}!`, [pk]), '==', v) },
+    ],
+  };
+}
+
+/** Scoped: subscribers get the writes of their scope, and only those. */
+function subscribeTest(names: TestNames, scope: ScopePlan): Test {
+  const { s, v, context } = names;
+  return {
+    name: `subscribe_${s.plural}/1 receives the scope's changes only`,
+    stmts: [
+      { text: assign(6, 'other_scope', ex.call(scope.fixture)) },
+      {
+        text: assertion(6, ':ok', '=', ex.call(`${context}.subscribe_${s.plural}`, ['scope'])),
+        blankBefore: true,
+      },
+      { text: assign(6, `other_${v}`, ex.call(`${s.singular}_fixture`, ['other_scope'])) },
+      { text: assign(6, v, ex.call(`${s.singular}_fixture`, ['scope'])) },
+      { text: stmt(6, ex.callNoParens('assert_receive', [ex.tuple([':created', `^${v}`])])) },
+      {
+        text: stmt(6, ex.callNoParens('refute_received', [ex.tuple([':created', `^other_${v}`])])),
+      },
+    ],
+  };
+}
+
+/** Scoped: the scope key comes from the scope; one in attrs is ignored (never cast). */
+function ownerTest(names: TestNames, scope: ScopePlan): Test {
+  const { s, v } = names;
+  return {
+    name: `create_${s.singular}/2 takes ${scope.key} from the scope, not from attrs`,
+    stmts: [
+      { text: assign(6, 'other_scope', ex.call(scope.fixture)) },
+      {
+        text: assign(
+          6,
+          v,
+          ex.call(`${s.singular}_fixture`, [
+            'scope',
+            ex.map([kw(scope.key, `other_${scope.access}`)]),
+          ]),
+        ),
+      },
+      { text: assertion(6, `${v}.${scope.key}`, '==', scope.access), blankBefore: true },
+    ],
+  };
 }
 
 export interface TestFileView {

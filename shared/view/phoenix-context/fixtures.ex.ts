@@ -4,7 +4,7 @@
  */
 import { ex, exAtom, exKey, exModule, literalEx, type Pair } from '../../render/index.js';
 import { heredocAttribute, prose, stringAttribute } from '../doc.js';
-import { block, defBlock, defShort, pipeWithFn, stmt } from './layout.js';
+import { assign, block, defBlock, defShort, pipeWithFn, stmt, type Statement } from './layout.js';
 import type { ContextPlan, SchemaPlan } from './plan.js';
 
 const kw = (key: string, value: string): Pair => ex.kw(exKey(key), literalEx(value));
@@ -21,23 +21,52 @@ export function fixturesView(ctx: ContextPlan, s: SchemaPlan): FixturesView {
     doc: prose('phoenix-context/doc/unique-helper.md.njk', { h, s: { a_human: s.aHuman } }),
     code: defShort(2, 'def', h.name, [], ex.raw(h.body)),
   }));
-  const lines: string[] = ['      attrs'];
-  lines.push(
-    stmt(6, ex.call('Enum.into', [ex.map(s.attrs.map((a) => kw(a.key, a.fixture)))]), '|> '),
-  );
-  for (const p of s.parents) {
-    const fn = p.sameContext ? `${p.fixture}()` : `${p.fixturesModule}.${p.fixture}()`;
-    lines.push(pipeWithFn(6, 'Map.put_new_lazy', [exAtom(p.key)], ex.raw(`${fn}.${p.pk}`)));
+  const defaults = ex.map(s.attrs.map((a) => kw(a.key, a.fixture)));
+  const parents = s.parents.map((p) => {
+    const name = p.sameContext ? p.fixture : `${p.fixturesModule}.${p.fixture}`;
+    const fn = `${name}(${p.scopeArg ?? ''})`;
+    return pipeWithFn(6, 'Map.put_new_lazy', [exAtom(p.key)], ex.raw(`${fn}.${p.pk}`));
+  });
+  const ok = stmt(4, ex.tuple([':ok', s.variable]));
+  let statements: Statement[];
+  if (s.scope === null) {
+    const lines = [
+      '      attrs',
+      stmt(6, ex.call('Enum.into', [defaults]), '|> '),
+      ...parents,
+      stmt(6, ex.call(`${ctx.module}.create_${s.singular}`), '|> '),
+    ];
+    statements = [{ text: `${ok} =\n${lines.join('\n')}` }];
+  } else {
+    // Scoped: the record is created in `scope`, which owns it.
+    const attrs =
+      parents.length === 0
+        ? assign(4, 'attrs', ex.call('Enum.into', ['attrs', defaults]))
+        : `    attrs =\n${['      attrs', stmt(6, ex.call('Enum.into', [defaults]), '|> '), ...parents].join('\n')}`;
+    statements = [
+      { text: attrs },
+      {
+        text: assign(
+          4,
+          ok.trim(),
+          ex.call(`${ctx.module}.create_${s.singular}`, ['scope', 'attrs']),
+        ),
+      },
+    ];
   }
-  lines.push(stmt(6, ex.call(`${ctx.module}.create_${s.singular}`), '|> '));
-  const body = block([
-    { text: `${stmt(4, ex.tuple([':ok', s.variable]))} =\n${lines.join('\n')}` },
-    { text: `    ${s.variable}`, blankBefore: true },
-  ]);
+  const body = block([...statements, { text: `    ${s.variable}`, blankBefore: s.scope === null }]);
   return {
     helpers,
-    doc: prose('phoenix-context/doc/fixture.md.njk', { s: { a_human: s.aHuman } }),
-    fixture: defBlock(2, 'def', `${s.singular}_fixture`, ['attrs \\\\ %{}'], body),
+    doc: prose('phoenix-context/doc/fixture.md.njk', {
+      s: { a_human: s.aHuman, scope: s.scope?.name ?? null },
+    }),
+    fixture: defBlock(
+      2,
+      'def',
+      `${s.singular}_fixture`,
+      [...(s.scope === null ? [] : ['scope']), 'attrs \\\\ %{}'],
+      body,
+    ),
   };
 }
 

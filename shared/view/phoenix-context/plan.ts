@@ -21,6 +21,7 @@ import type {
   OnDelete,
   PrimaryKeyType,
   Schema,
+  SchemaScope,
 } from '../../model/index.js';
 import {
   contextFilePath,
@@ -53,6 +54,35 @@ export interface ParentPlan {
   external: boolean;
   /** For warnings: `Accounts.User`. */
   target: string;
+  /** The scope argument its fixture takes (see {@link ScopePlan}), or null when unscoped. */
+  scopeArg: string | null;
+}
+
+/**
+ * The Phoenix 1.8 scope of a scoped schema: every context function takes the scope first, and
+ * the records belong to the scope's key (`post.user_id == scope.user.id`).
+ */
+export interface ScopePlan {
+  /** `user` */
+  name: string;
+  /** `MyApp.Accounts.Scope` */
+  module: string;
+  /** `Scope` */
+  alias: string;
+  /** `scope.user.id`: the owner's key, read from the `scope` variable. */
+  access: string;
+  /** `user_id` */
+  key: string;
+  /** `user_scope_fixture` */
+  fixture: string;
+  /** `MyApp.AccountsFixtures` */
+  fixturesModule: string;
+  /** `MyApp.PubSub` */
+  pubsub: string;
+  /** The topic's string literal, with `key` interpolated: `"user:#{key}:posts"`. */
+  topic: string;
+  /** `Repo.all_by/3` exists (Ecto ≥ 3.13); else list_ filters with a query. */
+  allBy: boolean;
 }
 
 export interface AttrPlan {
@@ -94,6 +124,8 @@ export interface SchemaPlan {
   children: ChildPlan[];
   /** many_to_many associations, settable through `<singular>_ids` in create/update attrs. */
   manyToMany: ManyToManyPlan[];
+  /** The scope of its functions (Phoenix 1.8), or null for unscoped functions. */
+  scope: ScopePlan | null;
 }
 
 export interface ManyToManyPlan {
@@ -107,7 +139,7 @@ export interface ManyToManyPlan {
   /** `put_post_tags` */
   helper: string;
   /** The target's fixture when it is in the batch: [fixtures module, function]. */
-  fixture: { module: string; name: string } | null;
+  fixture: { module: string; name: string; scopeArg: string | null } | null;
 }
 
 export interface ChildPlan {
@@ -117,6 +149,8 @@ export interface ChildPlan {
   /** Words for docs: "comments". */
   human: string;
   fixture: string | null;
+  /** The scope argument of the child's fixture, or null when unscoped. */
+  scopeArg: string | null;
 }
 
 export interface ContextPlan {
@@ -151,8 +185,14 @@ export function withArticle(words: string): string {
 
 const RESERVED_VARIABLES = new Set(['attrs', 'id', 'valid_attrs', 'update_attrs']);
 
-function variableFor(name: string): string {
-  return ELIXIR_RESERVED_WORDS.has(name) || RESERVED_VARIABLES.has(name) ? `${name}_record` : name;
+const SCOPED_VARIABLES = new Set(['scope', 'other_scope', 'key', 'message']);
+
+function variableFor(name: string, scoped = false): string {
+  return ELIXIR_RESERVED_WORDS.has(name) ||
+    RESERVED_VARIABLES.has(name) ||
+    (scoped && SCOPED_VARIABLES.has(name))
+    ? `${name}_record`
+    : name;
 }
 
 function repoLine(app: App): string {
@@ -201,7 +241,7 @@ interface Edge {
 /** Plans every context of the batch. `now` gives the date/time test values. */
 export function planContexts(
   model: Model,
-  opts: { now: Date; warn(message: string): void; app?: App },
+  opts: { now: Date; warn(message: string): void; app?: App; repoAllBy?: boolean },
 ): PlanResult {
   const app: App = model.app ??
     opts.app ?? { otp_app: 'my_app', base_module: 'MyApp', repo: 'MyApp.Repo' };
@@ -224,7 +264,16 @@ export function planContexts(
   const contexts: ContextPlan[] = [];
   for (const [context, members] of groups) {
     const module = fullModule(app, context);
-    const batch: Batch = { app, schemas, context, skipped, reaches, now: opts.now, warn };
+    const batch: Batch = {
+      app,
+      schemas,
+      context,
+      skipped,
+      reaches,
+      now: opts.now,
+      warn,
+      repoAllBy: opts.repoAllBy ?? false,
+    };
     const plans = members.map((i) => planSchema(batch, i));
     const bySingular = new Map<string, string>();
     const byPlural = new Map<string, string>();
@@ -266,6 +315,49 @@ interface Batch {
   reaches: (from: number, to: number) => boolean;
   now: Date;
   warn: (m: string) => void;
+  repoAllBy: boolean;
+}
+
+/** The fixtures module that defines a scope's `<name>_scope_fixture/0`. */
+function scopeFixturesModule(app: App, scope: SchemaScope): string {
+  if (scope.test_data_fixture !== undefined) return scope.test_data_fixture;
+  const ns = namespaceOf(scope.module);
+  return ns === null ? `${app.base_module}.Fixtures` : `${ns}Fixtures`;
+}
+
+function planScope(batch: Batch, s: Schema, plural: string): ScopePlan | null {
+  const scope = s.scope;
+  if (scope === undefined) return null;
+  const { app } = batch;
+  if (scope.test_data_fixture === undefined) {
+    batch.warn(
+      `The scope :${scope.name} has no test_data_fixture in its config, so the tests of ${s.module} import ${scopeFixturesModule(app, scope)}.${scope.name}_scope_fixture/0; add test_data_fixture to the scope's config if it lives elsewhere.`,
+    );
+  }
+  return {
+    name: scope.name,
+    module: scope.module,
+    alias: lastSegment(scope.module),
+    access: ['scope', ...scope.access_path].join('.'),
+    key: scope.schema_key,
+    fixture: `${scope.name}_scope_fixture`,
+    fixturesModule: scopeFixturesModule(app, scope),
+    pubsub: `${app.base_module}.PubSub`,
+    topic: `"${scope.name}:#{key}:${plural}"`,
+    allBy: batch.repoAllBy,
+  };
+}
+
+/**
+ * The scope argument of the fixture of `target` called from a function of `from`: `scope` when
+ * both have the same scope (the caller's variable), a fresh scope from the target's scope fixture
+ * when only the target is scoped, null when the target is unscoped or outside the batch.
+ */
+function scopeArgFor(app: App, from: Schema, target: Schema | undefined): string | null {
+  const ts = target?.scope;
+  if (ts === undefined) return null;
+  if (from.scope?.name === ts.name) return 'scope';
+  return `${scopeFixturesModule(app, ts)}.${ts.name}_scope_fixture()`;
 }
 
 function planSchema(batch: Batch, index: number): SchemaPlan {
@@ -273,7 +365,7 @@ function planSchema(batch: Batch, index: number): SchemaPlan {
   const s = batch.schemas[index]!;
   const singular = singularName(s);
   const plural = pluralName(s);
-  const variable = variableFor(singular);
+  const variable = variableFor(singular, s.scope !== undefined);
   const pk = s.primary_key === false ? { name: 'id', type: 'id' as const } : s.primary_key;
   const parents = planParents(batch, index, variable);
   const parentKeys = new Set(parents.map((p) => p.key));
@@ -300,6 +392,7 @@ function planSchema(batch: Batch, index: number): SchemaPlan {
     uniqueHelpers,
     children: planChildren(batch, s),
     manyToMany: planManyToMany(batch, s, singular),
+    scope: planScope(batch, s, plural),
   };
 }
 
@@ -320,7 +413,11 @@ function planManyToMany(batch: Batch, s: Schema, singular: string): ManyToManyPl
         fixture:
           t === undefined || t.embedded || t.primary_key === false || !tctx
             ? null
-            : { module: `${fullModule(app, tctx)}Fixtures`, name: `${singularName(t)}_fixture` },
+            : {
+                module: `${fullModule(app, tctx)}Fixtures`,
+                name: `${singularName(t)}_fixture`,
+                scopeArg: scopeArgFor(app, s, t),
+              },
       };
     });
 }
@@ -345,6 +442,7 @@ function planChildren(batch: Batch, s: Schema): ChildPlan[] {
         child !== undefined && blocks && (child.context ?? '') === batch.context && !child.embedded
           ? `${singularName(child)}_fixture`
           : null,
+      scopeArg: scopeArgFor(batch.app, s, child),
     });
   }
   return children;
@@ -356,6 +454,7 @@ function planParents(batch: Batch, index: number, variable: string): ParentPlan[
   const s = schemas[index]!;
   const parents: ParentPlan[] = [];
   const taken = new Set([variable, 'valid_attrs', 'update_attrs', 'attrs']);
+  if (s.scope !== undefined) for (const v of SCOPED_VARIABLES) taken.add(v);
   const addParent = (
     key: string,
     varBase: string,
@@ -399,6 +498,7 @@ function planParents(batch: Batch, index: number, variable: string): ParentPlan[
       sameContext: parentContext === batch.context,
       external: targetIndex === null,
       target,
+      scopeArg: scopeArgFor(app, s, targetIndex === null ? undefined : schemas[targetIndex]),
     });
   };
   for (const a of s.associations) {
@@ -461,7 +561,7 @@ function planAttrs(
   const attrs: AttrPlan[] = [];
   const uniqueHelpers: SchemaPlan['uniqueHelpers'] = [];
   for (const f of s.fields) {
-    if (f.type === 'references') continue;
+    if (f.type === 'references' || f.name === s.scope?.schema_key) continue;
     const v = fieldValues(f, {
       now: batch.now,
       unique: uniqueFields.has(f.name),
@@ -498,7 +598,7 @@ function invalidAttrs(
       .map((a) => ({ key: a.foreign_key, literal: 'nil' })),
   ];
   if (invalid.length > 0) return invalid;
-  const field = s.fields.find((f) => f.type !== 'references');
+  const field = s.fields.find((f) => f.type !== 'references' && f.name !== s.scope?.schema_key);
   if (field) return [{ key: field.name, literal: invalidLiteral(field.type) }];
   const fk = s.associations.find((a): a is BelongsTo => a.kind === 'belongs_to');
   if (fk) return [{ key: fk.foreign_key, literal: invalidLiteral(fk.type) }];
