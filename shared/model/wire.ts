@@ -70,7 +70,7 @@ export function schemaToWire(s: Schema): SchemaDef {
       ? s.fields
       : s.fields.filter((f) => f.name !== s.scope!.schema_key)
     ).map(fieldToWire),
-    scope: s.scope === undefined ? false : s.scope.name,
+    ...(s.scope === undefined ? {} : { scope: s.scope.name }),
     associations: s.associations.filter((a) => !a.inferred).map(associationToWire),
     indexes: s.indexes.map((i) => ({ columns: [...i.columns], unique: i.unique, name: i.name })),
   };

@@ -63,6 +63,8 @@ describe.concurrent('generate: the tools’ options', () => {
       [['--app', '{"otp_app":'], '--app "{\\"otp_app\\":" is not valid JSON'],
       [['--format', 'pretty'], '--format must be one of auto, mix, none; got "pretty"'],
       [['--with-tests', '--no-with-tests'], '--with-tests and --no-with-tests contradict'],
+      [['--scope', 'user', '--no-scope'], '--scope and --no-scope contradict'],
+      [['--scope', 'User'], '--scope "User":'],
     ];
     for (const [options, message] of cases) {
       const r = await inProcess(['generate', '--project', '.', ...options, 'Blog Tag tags name']);
@@ -99,6 +101,40 @@ describe.concurrent('generate: the tools’ options', () => {
     expect(files[0]!.content).not.toContain('timestamps()');
     expect(files[2]!.content).toContain('alias Shop.Repo');
   }, 60_000);
+
+  it('--scope NAME and --no-scope choose the Phoenix 1.8 scope; the default scope applies otherwise', async () => {
+    const root = await project({
+      'mix.exs':
+        'defmodule MyApp.MixProject do\n  use Mix.Project\n\n  def project, do: [app: :my_app, version: "0.1.0", deps: deps()]\n\n  defp deps, do: [{:phoenix, "~> 1.8.1"}, {:ecto_sql, "~> 3.13"}]\nend\n',
+      'config/config.exs':
+        'import Config\n\nconfig :my_app, :scopes,\n  user: [default: true, module: MyApp.Accounts.Scope, access_path: [:user, :id], schema_key: :user_id, schema_type: :id, schema_table: :users, test_data_fixture: MyApp.AccountsFixtures]\n',
+    });
+    const run = (...options: string[]) =>
+      runCli([
+        'generate',
+        '--project',
+        root,
+        '--dry-run',
+        '--json',
+        ...options,
+        'Blog Note notes body:text',
+      ]);
+    const contextOf = (stdout: string) =>
+      (JSON.parse(stdout) as GenerateReport).steps
+        .flatMap((s) => s.output.files)
+        .find((f) => f.path === 'lib/my_app/blog.ex')!.content!;
+    const scoped = await run();
+    expect(scoped.code, scoped.stderr).toBe(0);
+    expect(contextOf(scoped.stdout)).toContain('def list_notes(%Scope{} = scope) do');
+    const unscoped = await run('--no-scope');
+    expect(unscoped.code, unscoped.stderr).toBe(0);
+    expect(contextOf(unscoped.stdout)).toContain('def list_notes do');
+    const unknown = await run('--scope', 'team');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(
+      'scope "team" is not configured; config/config.exs configures :user (default)',
+    );
+  }, 240_000);
 
   itElixir(
     '--verify compiles the project once, after the last generator',

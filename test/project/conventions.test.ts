@@ -153,9 +153,9 @@ describe('project conventions', () => {
     const c = await projectConventions(sources, info.otp_app, {}, null, '1.18.4');
     expect(c.defaults).toEqual({ binary_id: true, timestamp_type: 'utc_datetime' });
     expect(c.scopes.map((s) => s.name)).toEqual(['user']);
-    expect(c.ignored).toEqual([
-      'the default scope :user in config/config.exs would make mix phx.gen.context 1.8 write a scoped context; scoped contexts are not generated yet, so this one is unscoped (its functions take no scope)',
-    ]);
+    expect(c.ignored).toEqual([]);
+    expect(c.scope_options.where).toBe('config/config.exs');
+    expect(c.scope_options.available.map((s) => [s.name, s.default])).toEqual([['user', true]]);
     expect(c.repo_all_by).toBe(true);
     expect(c.elixir).toEqual([1, 18, 4]);
     expect(c.from_project).toEqual([
@@ -190,6 +190,8 @@ describe('project conventions', () => {
       'the scopes in config/config.exs are not used: phoenix is not a dependency in mix.exs',
     ]);
     expect(c.from_project).toContain('no phoenix dependency in mix.exs: plain Ecto conventions');
+    expect(c.scope_options.available).toEqual([]);
+    expect(c.scope_options.unavailable).toBe(c.ignored[0]);
   });
 
   it('reads import_deps of .formatter.exs as data, not text', async () => {
