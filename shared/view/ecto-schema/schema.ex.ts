@@ -9,6 +9,7 @@
  * - `@foreign_key_type :binary_id` when the schema's own key is a UUID; a belongs_to whose type
  *   differs from that default gets `type:`; `references:` when the target's key is not `id`;
  *   `foreign_key:`/`join_keys:` only where Ecto's defaults would be wrong;
+ * - a scoped schema (Phoenix 1.8) gets `changeset/3`: its scope key is put from the scope, never cast;
  * - the changeset casts fields and belongs_to keys (never has_many/many_to_many), requires the
  *   required ones, adds the model's validations, `unique_constraint` for every unique index of the
  *   migration (`name:` only when it is not Ecto's default, which equals the migration's default
