@@ -16,6 +16,7 @@ import {
   normalizeModel,
   type App,
   type Issue,
+  type Schema,
   type SchemaDef,
   type SpecNote,
 } from '../model/index.js';
@@ -318,7 +319,20 @@ async function planStage<A extends GeneratorInput>(
     // Before any write: on the 2026 era this ends the call until the user answered.
     await confirmDestructive(ctx.sdk, destructive, args.allow_destructive ?? false);
   }
-  return { planned, fromProject: conventions.from_project };
+  return { planned, fromProject: [...conventions.from_project, ...scopedNote(model.schemas)] };
+}
+
+/** Which schemas the generation scoped, and how to opt out (the output changes a lot). */
+function scopedNote(schemas: readonly Schema[]): string[] {
+  const by = new Map<string, string[]>();
+  for (const s of schemas) {
+    if (s.scope === undefined) continue;
+    by.set(s.scope.name, [...(by.get(s.scope.name) ?? []), s.module]);
+  }
+  return [...by].map(
+    ([name, modules]) =>
+      `scoped by :${name}: ${modules.join(', ')} (scope false or --no-scope for unscoped functions)`,
+  );
 }
 
 /** The writer's mode: update's planners already merged what they could, the rest is a conflict. */

@@ -126,6 +126,10 @@ describe.concurrent('generate: the tools’ options', () => {
     const scoped = await run();
     expect(scoped.code, scoped.stderr).toBe(0);
     expect(contextOf(scoped.stdout)).toContain('def list_notes(%Scope{} = scope) do');
+    const report = JSON.parse(scoped.stdout) as GenerateReport;
+    expect(report.steps.at(-1)!.output.conventions).toContain(
+      'scoped by :user: Blog.Note (scope false or --no-scope for unscoped functions)',
+    );
     const unscoped = await run('--no-scope');
     expect(unscoped.code, unscoped.stderr).toBe(0);
     expect(contextOf(unscoped.stdout)).toContain('def list_notes do');
