@@ -196,7 +196,7 @@ describe('unknownKeyWarnings', () => {
       'schemas[0].indexes[0].uniq',
     ]);
     expect(w[1]!.message).toBe(
-      'Unknown key "tabel" (value "posts") is ignored. Did you mean "table"? Valid keys here: module, context, table, embedded, primary_key, timestamps, prefix, fields, associations, indexes, renamed_from.',
+      'Unknown key "tabel" (value "posts") is ignored. Did you mean "table"? Valid keys here: module, context, table, embedded, primary_key, timestamps, prefix, fields, associations, indexes, scope, renamed_from.',
     );
   });
 });
