@@ -9,11 +9,12 @@
  * - versions from `ctx.clock()` (UTC seconds), strictly increasing in that order, skipping every
  *   version already used in the migrations directory;
  * - a migration whose module or name already exists in the directory is planned AT the existing
- *   file, so on_conflict (error / skip / overwrite) applies to it instead of a second module
- *   that would break `mix ecto.migrate`;
+ *   file, so on_conflict (error / skip) applies to it instead of a second module that would
+ *   break `mix ecto.migrate`;
  * - a table the existing migrations already create exactly as the model wants is not created
- *   again (./migrated.ts); with on_conflict "update", a table they create differently gets one
- *   reversible alter migration after the batch's own (shared/evolve) instead of a create.
+ *   again (./migrated.ts); with on_conflict "update" (and "overwrite", since an existing migration
+ *   may have run and is never rewritten), a table they create differently gets one reversible
+ *   alter migration after the batch's own (shared/evolve) instead of a create.
  *
  * Pure: reads only through `ctx.project`, time only from `ctx.clock`.
  */
@@ -128,9 +129,11 @@ export async function planMigrations(
     return [];
   }
   const dir = migrationsDirFor(app, args, ctx);
-  // update: tables the migrations already create are altered, not created again.
+  // update (and overwrite: an existing migration file is never rewritten, it may have run):
+  // tables the migrations already create are altered by a new migration, not created again.
+  const mode = onConflictOf(args.on_conflict);
   const evolution =
-    onConflictOf(args.on_conflict) === 'update' && ctx.project.root !== null
+    (mode === 'update' || mode === 'overwrite') && ctx.project.root !== null
       ? await planEvolution(model, args.schemas, dir, ctx)
       : null;
   const byTable = new Map(tables.map((s) => [s.table, s]));

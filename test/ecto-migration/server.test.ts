@@ -166,22 +166,25 @@ describe('generate_ecto_migration', () => {
       expect(await readFile(path.join(project.root, existing), 'utf8')).toBe(OLD_POSTS);
     });
 
-    it('on_conflict overwrite replaces that file in place, no second module', async () => {
-      const out = structured<Output>(
+    it('on_conflict overwrite never rewrites it: the change is a new migration, as with update', async () => {
+      // Without allow_destructive: refused like update (the title becomes NOT NULL).
+      const refused = errorText(
         await call({ schemas: BLOG, on_conflict: 'overwrite', format: 'none' }),
+      );
+      expect(refused).toContain('allow_destructive');
+      const out = structured<Output>(
+        await call({
+          schemas: BLOG,
+          on_conflict: 'overwrite',
+          allow_destructive: true,
+          format: 'none',
+        }),
       );
       expect(out.files.map((f) => [f.path, f.action])).toEqual([
         [`${DIR}/20240501120000_create_users.exs`, 'created'],
-        [existing, 'updated'],
+        [`${DIR}/20240501120001_alter_posts.exs`, 'created'],
       ]);
-      expect(await migrations()).toEqual([
-        '20200101000000_create_posts.exs',
-        '20240501120000_create_users.exs',
-      ]);
-      const content = await readFile(path.join(project.root, existing), 'utf8');
-      expect(content).toContain('add :author_id, references(:users');
-      // The kept version runs before create_users: the planner says so.
-      expect(out.warnings.join('\n')).toContain('runs before the migration creating users');
+      expect(await readFile(path.join(project.root, existing), 'utf8')).toBe(OLD_POSTS);
     });
   });
 
