@@ -109,7 +109,7 @@ describe.concurrent('phx-gen-mcp generate', { timeout: CHAINED_MS }, () => {
   );
 
   it(
-    'stops before any server writes when one of them would conflict',
+    'with --on-conflict error, stops before any server writes when one of them would conflict',
     async () => {
       const { root } = await generated();
       const before = filesUnder(root);
@@ -120,6 +120,8 @@ describe.concurrent('phx-gen-mcp generate', { timeout: CHAINED_MS }, () => {
         root,
         '--format',
         'none',
+        '--on-conflict',
+        'error',
         'Blog Post posts title:string subtitle:string',
         'Blog Rating ratings stars:integer',
       ]);
@@ -165,7 +167,8 @@ describe.concurrent('phx-gen-mcp generate', { timeout: CHAINED_MS }, () => {
       expect(r.code, r.stderr).toBe(0);
       const report = JSON.parse(r.stdout) as GenerateReport;
       const tag = report.diffs?.find((d) => d.path === 'lib/my_app/blog/tag.ex');
-      expect(tag).toMatchObject({ server: 'ecto-schema', action: 'conflict' });
+      // update (the default) patches the existing module: its diff is what a run would write
+      expect(tag).toMatchObject({ server: 'ecto-schema', action: 'updated' });
       expect(tag?.diff).toMatch(
         /^--- a\/lib\/my_app\/blog\/tag\.ex\n\+\+\+ b\/lib\/my_app\/blog\/tag\.ex\n@@ /,
       );
