@@ -9,7 +9,12 @@ import type { SchemaDef } from '../model/schema.js';
 import { defaultTable, lastSegment, ownerKey } from '../model/index.js';
 import { underscore } from '../naming/index.js';
 import { replayMigrations, migrationsPath, type MigrationsReader } from './migrations.js';
-import { readBackSchema, type SchemaLocations, type UnsupportedConstruct } from './schema-model.js';
+import {
+  readBackSchema,
+  type SchemaLocations,
+  type ScopeKey,
+  type UnsupportedConstruct,
+} from './schema-model.js';
 import { schemaVsTable, type Disagreement } from './schema-table.js';
 import type { ProjectSchema, SkippedFile } from './schema-types.js';
 import { readProjectSchemas } from './schemas.js';
@@ -41,6 +46,8 @@ export interface ProjectModel {
 export interface ReadProjectOptions {
   /** The application (its base module makes modules relative; its repo finds the migrations). */
   app: ReadBackApp;
+  /** The project's usable scopes: scoped changesets read back as `scope` (see ReadBackOptions). */
+  scopes?: readonly ScopeKey[];
   /** Use the parse caches (default true); false reads and parses everything afresh. */
   cache?: boolean;
   signal?: AbortSignal;
@@ -88,7 +95,7 @@ const lastRead = new Map<string, { key: string; model: ProjectModel }>();
 /** Size and mtime of everything a read depends on (null when the reader cannot tell). */
 async function fingerprint(
   reader: MigrationsReader,
-  app: ReadBackApp,
+  opts: ReadProjectOptions,
   path: string,
 ): Promise<string | null> {
   if (!reader.stamps) return null;
@@ -98,7 +105,8 @@ async function fingerprint(
     reader.stamps('config', { extensions: ['.exs'] }),
   ]);
   const stamps = parts.flat().map((s) => `${s.path}\0${s.size}\0${s.mtimeMs}`);
-  return `${JSON.stringify(app)}\0${path}\0${stamps.join('\n')}`;
+  const scopes = (opts.scopes ?? []).map((sc) => [sc.name, sc.schema_key, sc.access_path]);
+  return `${JSON.stringify([opts.app, scopes])}\0${path}\0${stamps.join('\n')}`;
 }
 
 /**
@@ -113,7 +121,7 @@ export async function readProjectModel(
   const app = opts.app;
   const path = await migrationsPath(reader, app.repo);
   const useCache = opts.cache !== false && reader.root !== null;
-  const key = useCache ? await fingerprint(reader, app, path) : null;
+  const key = useCache ? await fingerprint(reader, opts, path) : null;
   const hit = reader.root === null ? undefined : lastRead.get(reader.root);
   if (key !== null && hit?.key === key) return hit.model;
   const model = deepFreeze(await readAfresh(reader, app, path, opts));
@@ -140,7 +148,11 @@ async function readAfresh(
       ? null
       : (database.tables.find((t) => t.name === s.table && t.prefix === (s.prefix ?? null)) ??
         null);
-    const back = readBackSchema(s, { baseModule: app.base_module, table });
+    const back = readBackSchema(s, {
+      baseModule: app.base_module,
+      table,
+      ...(opts.scopes ? { scopes: opts.scopes } : {}),
+    });
     return { ...s, ...back, disagreements: schemaVsTable(s, database) };
   });
   linkInverses(modules.map((m) => m.model));

@@ -20,6 +20,8 @@ import {
 } from './ast.js';
 import type { Node } from './parser.js';
 import type {
+  ChangesetRead,
+  ChangesetScope,
   ChangesetStep,
   ProjectSchema,
   ProjectSchemaAssociation,
@@ -252,30 +254,62 @@ function readValues(node: Node): (string | number | boolean)[] | null {
   return out;
 }
 
-/** `def changeset(x, attrs) do … end` (the first one) → its steps; null when there is none. */
+/** `put_change(:key, param.a.b)`: the scope key a changeset/3 puts; null for anything else. */
+function scopePut(call: Node, piped: boolean, param: string): ChangesetScope | null {
+  if (callName(call) !== 'put_change') return null;
+  const pos = positional(callArgs(call));
+  const [keyNode, valueNode] = piped ? pos : pos.slice(1);
+  const key = atomName(keyNode);
+  const path = valueNode?.text.replace(/\s+/g, '').split('.');
+  if (key === null || !path || path[0] !== param || path.length < 2) return null;
+  if (!path.slice(1).every((p) => /^[a-z_][a-zA-Z0-9_]*$/.test(p))) return null;
+  return { param, key, access_path: path.slice(1), line: lineOf(call) };
+}
+
+/** A changeset head's parameter name (`user_scope`), or null when it is not a plain variable. */
+function paramName(node: Node | undefined): string | null {
+  return node?.type === 'identifier' && /^[a-z_]/.test(node.text) ? node.text : null;
+}
+
+/**
+ * `def changeset(x, attrs) do … end` (the first one), or a scoped `def changeset(x, attrs, scope)`
+ * → its steps, with the scope key a changeset/3 puts; null when the module has neither.
+ */
 export function readChangeset(
   body: Node[],
   moduleAttrs: Map<string, string[]>,
   scope: Scope,
-): { line: number; steps: ChangesetStep[]; other: { line: number; what: string }[] } | null {
+): ChangesetRead | null {
   for (const node of body) {
     if (callName(node) !== 'def') continue;
     const [head] = callArgs(node);
-    if (!head || callName(head) !== 'changeset' || callArgs(head).length !== 2) continue;
+    const params = head && callName(head) === 'changeset' ? callArgs(head) : [];
+    if (params.length !== 2 && params.length !== 3) continue;
+    const arity = params.length as 2 | 3;
+    const scopeParam = arity === 3 ? paramName(params[2]) : null;
     const block = doBlock(node);
     if (!block)
       return {
         line: lineOf(node),
+        arity,
         steps: [],
-        other: [{ line: lineOf(node), what: 'changeset/2 without a do block' }],
+        other: [{ line: lineOf(node), what: `changeset/${arity} without a do block` }],
+        scope: null,
       };
     const steps: ChangesetStep[] = [];
     const other: { line: number; what: string }[] = [];
+    let put: ChangesetScope | null = null;
     const statements = named(block);
     statements.forEach((statement, i) => {
       const calls = pipeline(statement);
       calls.forEach((call, j) => {
         if (j === 0 && calls.length > 1 && call.type === 'identifier') return; // the struct
+        const scoped =
+          scopeParam === null || put !== null ? null : scopePut(call, j > 0, scopeParam);
+        if (scoped !== null) {
+          put = scoped;
+          return;
+        }
         const step = readStep(call, j > 0, moduleAttrs, scope);
         if (step) steps.push(step);
         else if (!(i === statements.length - 1 && call.type === 'identifier')) {
@@ -283,7 +317,7 @@ export function readChangeset(
         }
       });
     });
-    return { line: lineOf(node), steps, other };
+    return { line: lineOf(node), arity, steps, other, scope: put };
   }
   return null;
 }

@@ -46,6 +46,19 @@ export interface ReadBackOptions {
   baseModule: string;
   /** The schema's table as the migrations leave it (null: unknown). */
   table: TableState | null;
+  /**
+   * The project's usable scopes (Phoenix 1.8 `config :app, :scopes`): a changeset/3 that puts
+   * a scope's key reads back as `scope: <name>`, any other schema as `scope: false`. Absent or
+   * empty: the project has none, and `scope` is left out.
+   */
+  scopes?: readonly ScopeKey[];
+}
+
+/** What read-back needs of a configured scope to recognise it in a changeset/3. */
+export interface ScopeKey {
+  name: string;
+  schema_key: string;
+  access_path: readonly string[];
 }
 
 /** What the changeset says, by field. */
@@ -67,6 +80,55 @@ const IGNORED_STEPS = new Set(['foreign_key_constraint', 'assoc_constraint']);
 
 function relativeModule(module: string, base: string): string {
   return module.startsWith(`${base}.`) ? module.slice(base.length + 1) : module;
+}
+
+/**
+ * The schema's scope: the name of the configured scope whose key its changeset/3 puts, false
+ * for an unscoped schema of a project with scopes, undefined otherwise (or when a changeset/3
+ * matches no configured scope, which is reported).
+ */
+function scopeOf(
+  s: ProjectSchema,
+  scopes: readonly ScopeKey[],
+  report: (line: number, what: string, reason: string) => void,
+): string | false | undefined {
+  const cs = s.changeset;
+  if (cs?.arity !== 3) return scopes.length > 0 && !s.embedded ? false : undefined;
+  const put = cs.scope;
+  if (put === null) {
+    report(
+      cs.line,
+      'changeset/3',
+      'a changeset/3 without a put_change(:key, scope.path) step is not a scoped changeset the model can express',
+    );
+    return undefined;
+  }
+  const found = scopes.find(
+    (sc) => sc.schema_key === put.key && sc.access_path.join('.') === put.access_path.join('.'),
+  );
+  if (found === undefined) {
+    const known = scopes.map(
+      (sc) =>
+        `:${sc.name} (schema_key :${sc.schema_key}, access_path [${sc.access_path.map((p) => `:${p}`).join(', ')}])`,
+    );
+    report(
+      put.line,
+      'put_change',
+      `changeset/3 puts :${put.key} from ${[put.param, ...put.access_path].join('.')}, but no usable scope of config :<app>, :scopes has that key and path (${known.length > 0 ? known.join('; ') : 'none configured, or Phoenix older than 1.8'})`,
+    );
+    return undefined;
+  }
+  const owner = s.associations.find(
+    (a) => a.kind === 'belongs_to' && (a.foreign_key ?? `${a.name}_id`) === put.key,
+  );
+  if (owner) {
+    report(
+      owner.line,
+      owner.name,
+      `the scope key ${put.key} is also the foreign key of belongs_to ${owner.name}; a scoped model writes it as a plain field`,
+    );
+  }
+  return found.name;
 }
 
 function changesetFacts(
@@ -437,6 +499,9 @@ export function readBackSchema(s: ProjectSchema, opts: ReadBackOptions): SchemaR
   for (const u of s.unreadable)
     report(u.line, u.what, 'a statement in the schema block the model cannot express');
   const facts = changesetFacts(s, report);
+  const scope = scopeOf(s, opts.scopes ?? [], report);
+  // The scope adds its key field itself.
+  const scopeKey = typeof scope === 'string' ? s.changeset?.scope?.key : undefined;
   const fields: FieldDef[] = [];
   const locations: SchemaLocations = {
     fields: {},
@@ -448,8 +513,9 @@ export function readBackSchema(s: ProjectSchema, opts: ReadBackOptions): SchemaR
     if (f.from !== 'field') continue;
     const name = fieldColumn(f);
     const column = opts.table?.columns.find((c) => c.name === name);
-    const def = readBackField(f, column, facts, report);
     locations.fields[f.name] = f.line;
+    if (f.name === scopeKey) continue;
+    const def = readBackField(f, column, facts, report);
     if (def) fields.push(def);
   }
   const associations: AssociationDef[] = [];
@@ -464,6 +530,7 @@ export function readBackSchema(s: ProjectSchema, opts: ReadBackOptions): SchemaR
     if (def) associations.push(def);
   }
   const fkColumns = new Set([
+    ...(scopeKey === undefined ? [] : [scopeKey]),
     ...fields.filter((f) => f.type === 'references').map((f) => f.name),
     ...associations.flatMap((a) =>
       a.kind === 'belongs_to' ? [a.foreign_key ?? `${a.name}_id`] : [],
@@ -487,6 +554,7 @@ export function readBackSchema(s: ProjectSchema, opts: ReadBackOptions): SchemaR
     primary_key: primaryKeyOf(s, report),
     timestamps: timestampsOf(s, report),
     ...(s.prefix ? { prefix: s.prefix } : {}),
+    ...(scope === undefined ? {} : { scope }),
     fields,
     associations,
     ...(indexes.length > 0 ? { indexes } : {}),

@@ -50,6 +50,30 @@ export interface ChangesetStep {
   regex?: string | null;
 }
 
+/**
+ * A Phoenix 1.8 scoped changeset: `def changeset(post, attrs, user_scope)` whose pipeline has
+ * `put_change(:user_id, user_scope.user.id)`.
+ */
+export interface ChangesetScope {
+  /** The third parameter (`user_scope`). */
+  param: string;
+  /** The key put from it (`user_id`). */
+  key: string;
+  /** The path read from the parameter (`["user", "id"]`). */
+  access_path: string[];
+  line: number;
+}
+
+export interface ChangesetRead {
+  line: number;
+  /** 2, or 3 for a scoped changeset. */
+  arity: 2 | 3;
+  steps: ChangesetStep[];
+  other: { line: number; what: string }[];
+  /** changeset/3: the scope key it puts (null when its pipeline puts none in a form read here). */
+  scope: ChangesetScope | null;
+}
+
 export interface ProjectSchema {
   /** Fully-qualified module, e.g. "MyApp.Blog.Post". */
   module: string;
@@ -72,8 +96,8 @@ export interface ProjectSchema {
     line: number;
     options: Record<string, string>;
   };
-  /** changeset/2, when the module defines one. */
-  changeset?: { line: number; steps: ChangesetStep[]; other: { line: number; what: string }[] };
+  /** changeset/2 (or a scoped changeset/3), when the module defines one. */
+  changeset?: ChangesetRead;
   /** Statements of the schema block that are not fields, associations or timestamps. */
   unreadable: { line: number; what: string }[];
 }

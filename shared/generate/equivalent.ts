@@ -66,7 +66,11 @@ export async function readBackLenient(
   const state = schema.embedded ? null : await reader.state();
   const table =
     state?.tables.find((t) => t.name === read.table && t.prefix === (read.prefix ?? null)) ?? null;
-  const back = readBackSchema(read, { baseModule: app.base_module, table });
+  const back = readBackSchema(read, {
+    baseModule: app.base_module,
+    table,
+    scopes: batchScopes(model.schemas),
+  });
   // The read-back module says for itself which inverses it has: the batch's belongs_to must not
   // infer them into it again (a module lacking a has_many would otherwise read as having it).
   const wire = model.schemas.map((s, j) => {

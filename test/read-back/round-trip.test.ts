@@ -120,11 +120,14 @@ describe('round trip: read back, generate again, nothing changes', () => {
     await expectUnchanged(back.schemas);
   });
 
-  it.each(['phx-1.7', 'phx-1.8'])('a project in the shapes of %s phx.gen.context', async (name) => {
-    await cp(path.join(here, 'fixtures', name), project.root, { recursive: true });
-    const back = await s.call<ReadBackOutput>('list_ecto_schemas', {});
-    expect(back.modules.flatMap((m) => m.unsupported)).toEqual([]);
-    expect(back.database.warnings).toEqual([]);
-    await expectUnchanged(back.schemas);
-  });
+  it.each(['phx-1.7', 'phx-1.8', 'phx-1.8-scoped'])(
+    'a project in the shapes of %s phx.gen.context',
+    async (name) => {
+      await cp(path.join(here, 'fixtures', name), project.root, { recursive: true });
+      const back = await s.call<ReadBackOutput>('list_ecto_schemas', {});
+      expect(back.modules.flatMap((m) => m.unsupported)).toEqual([]);
+      expect(back.database.warnings).toEqual([]);
+      await expectUnchanged(back.schemas);
+    },
+  );
 });

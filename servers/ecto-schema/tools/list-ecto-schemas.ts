@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { projectRootSchema } from '../../../shared/pipeline/input.js';
-import { resolveApp } from '../../../shared/pipeline/run.js';
+import { resolveProject } from '../../../shared/pipeline/run.js';
 import { readProjectModel, type SchemaModule } from '../../../shared/elixir/read-back.js';
 import { DISAGREEMENT_KINDS } from '../../../shared/elixir/schema-table.js';
 import { SCHEMA_ASSOCIATION_KINDS } from '../../../shared/elixir/schemas.js';
@@ -153,8 +153,15 @@ export const listEctoSchemas = defineTool({
   async handler(args, ctx) {
     const root = await resolveProjectRoot(await ctx.roots(), args.project_root);
     const project = projectReader(root);
-    const app = await resolveApp({}, project, []);
-    const read = await readProjectModel(project, { app, signal: ctx.signal });
+    // The installed Elixir does not change what is read: no probe.
+    const { app, conventions } = await resolveProject({}, project, [], () =>
+      Promise.resolve(undefined),
+    );
+    const read = await readProjectModel(project, {
+      app,
+      scopes: conventions.scopes,
+      signal: ctx.signal,
+    });
     const { modules, skipped, database } = read;
     const summary = [
       `${modules.length} Ecto schema(s) in ${root}${modules.length ? ':' : '.'}`,
