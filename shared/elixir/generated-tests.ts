@@ -16,8 +16,17 @@ export interface KeyValue {
 export interface FixtureFacts {
   /** The defaults map of `Enum.into(%{…})`. */
   attrs: KeyValue[];
-  /** `Map.put_new_lazy(:key, fn -> [Module.]fixture().pk end)`, in order. */
-  parents: { key: string; module: string | null; fixture: string; pk: string }[];
+  /**
+   * `Map.put_new_lazy(:key, fn -> [Module.]fixture(scope_arg).pk end)`, in order; `scopeArg` is
+   * the fixture's argument as written (`scope`, `user_scope_fixture()`), null when it has none.
+   */
+  parents: {
+    key: string;
+    module: string | null;
+    fixture: string;
+    pk: string;
+    scopeArg: string | null;
+  }[];
 }
 
 export interface TestFacts {
@@ -108,14 +117,22 @@ export async function readFixture(defText: string): Promise<FixtureFacts | null>
       if (!call) continue;
       const name = callee(call);
       if (name === 'Enum.into') {
-        attrs = mapPairs(callArgs(call)[0]);
+        // Piped (`attrs |> Enum.into(%{…})`) or not (`Enum.into(attrs, %{…})`): the map is last.
+        const args = callArgs(call);
+        attrs = mapPairs(args[args.length - 1]);
         if (attrs === null) return null;
       } else if (name === 'Map.put_new_lazy') {
         const [key, fn] = callArgs(call);
         const body = fn?.type === 'anonymous_function' ? fn.text.replace(/\s+/g, ' ') : '';
-        const m = /^fn -> (?:([A-Z][\w.]*)\.)?([a-z_]\w*)\(\)\.([a-z_]\w*) end$/.exec(body);
+        const m = /^fn -> (?:([A-Z][\w.]*)\.)?([a-z_]\w*)\((.*)\)\.([a-z_]\w*) end$/.exec(body);
         if (key?.type !== 'atom' || !m) return null;
-        parents.push({ key: key.text.slice(1), module: m[1] ?? null, fixture: m[2]!, pk: m[3]! });
+        parents.push({
+          key: key.text.slice(1),
+          module: m[1] ?? null,
+          fixture: m[2]!,
+          pk: m[4]!,
+          scopeArg: m[3] === '' ? null : m[3]!,
+        });
       }
     }
     return attrs === null ? null : { attrs, parents };

@@ -1,9 +1,10 @@
 /**
  * Where things are in an existing schema module, for patching it (shared/generate/schema-update.ts):
  * the statements of the `schema`/`embedded_schema` block (fields, associations, timestamps, each
- * with the whole lines it occupies) and the steps of the `changeset/2` pipeline (one per line run,
- * with the field atoms they name). Located with tree-sitter; offsets are JavaScript string
- * indices (see ./module-patch.ts). Nothing here decides what to change.
+ * with the whole lines it occupies) and the steps of the `changeset/2` pipeline, or of a scoped
+ * `changeset/3` (one per line run, with the field atoms they name). Located with tree-sitter;
+ * offsets are JavaScript string indices (see ./module-patch.ts). Nothing here decides what to
+ * change.
  */
 import {
   atomList,
@@ -64,13 +65,15 @@ export interface SchemaLayout {
   bodyStart: number;
   bodyEnd: number;
   items: BlockItem[];
-  /** changeset/2; null when the module has none. */
+  /** changeset/2 (or a scoped changeset/3); null when the module has neither. */
   changeset: ChangesetLayout | null;
 }
 
 export interface ChangesetLayout {
   /** The `def changeset(...)` line number (1-based). */
   line: number;
+  /** 2, or 3 for a scoped `changeset(record, attrs, scope)`. */
+  arity: 2 | 3;
   /** The pipeline's first line (the struct), when changeset/2 is one `x |> a |> b` pipeline. */
   head: LineSpan | null;
   steps: PipelineStep[];
@@ -151,24 +154,26 @@ function stepFields(name: string, pos: Node[]): string[] | null {
   return one !== null ? [one] : atomList(about);
 }
 
-function changesetLayout(source: string, def: Node): ChangesetLayout {
+function changesetLayout(source: string, def: Node, arity: 2 | 3): ChangesetLayout {
   const line = def.startPosition.row + 1;
+  const what = `changeset/${arity}`;
   const block = doBlock(def);
   const statements = block ? named(block) : [];
   const only = statements.length === 1 ? statements[0]! : null;
   if (!only) {
     return {
       line,
+      arity,
       head: null,
       steps: [],
       problem: block
-        ? 'changeset/2 is not one pipeline (x |> cast(...) |> ...)'
-        : 'changeset/2 has no do block',
+        ? `${what} is not one pipeline (x |> cast(...) |> ...)`
+        : `${what} has no do block`,
     };
   }
   const { head, steps } = pipeline(only);
   if (steps.length === 0) {
-    return { line, head: null, steps: [], problem: 'changeset/2 is not a |> pipeline' };
+    return { line, arity, head: null, steps: [], problem: `${what} is not a |> pipeline` };
   }
   const headSpan = spanOf(source, head.startIndex, head.endIndex);
   const out: PipelineStep[] = [];
@@ -188,7 +193,15 @@ function changesetLayout(source: string, def: Node): ChangesetLayout {
       ...span,
     });
   }
-  return { line, head: headSpan, steps: out, problem };
+  return { line, arity, head: headSpan, steps: out, problem };
+}
+
+/** `def changeset(x, attrs)` → 2, `def changeset(x, attrs, scope)` → 3, anything else null. */
+function changesetArity(node: Node): 2 | 3 | null {
+  if (callName(node) !== 'def') return null;
+  const head = callArgs(node)[0];
+  const n = head !== undefined && callName(head) === 'changeset' ? callArgs(head).length : 0;
+  return n === 2 || n === 3 ? n : null;
 }
 
 function findModule(root: Node, module: string): Node {
@@ -232,11 +245,7 @@ export async function schemaLayout(
     const endTok = tokens[tokens.length - 1]!;
     const tableNode = callName(schemaCall) === 'schema' ? callArgs(schemaCall)[0] : undefined;
     const tableValue = stringValue(tableNode);
-    const changesetDef = body.find((n) => {
-      if (callName(n) !== 'def') return false;
-      const head = callArgs(n)[0];
-      return head !== undefined && callName(head) === 'changeset' && callArgs(head).length === 2;
-    });
+    const changesetDef = body.find((n) => changesetArity(n) !== null);
     return {
       source,
       eol: source.includes('\r\n') ? '\r\n' : '\n',
@@ -248,7 +257,9 @@ export async function schemaLayout(
       bodyStart: nextLineStart(source, doTok.endIndex),
       bodyEnd: lineStart(source, endTok.startIndex),
       items: named(block).map((n) => blockItem(source, n)),
-      changeset: changesetDef ? changesetLayout(source, changesetDef) : null,
+      changeset: changesetDef
+        ? changesetLayout(source, changesetDef, changesetArity(changesetDef)!)
+        : null,
     };
   } finally {
     forgetChildren();

@@ -157,7 +157,14 @@ function stableAttrs(
 
 function parentFrom(
   c: ContextPlan,
-  p: { key: string; variable: string; pk: string; fixture: string; module: string | null },
+  p: {
+    key: string;
+    variable: string;
+    pk: string;
+    fixture: string;
+    module: string | null;
+    scopeArg: string | null;
+  },
 ): ParentPlan {
   const module = p.module ?? c.fixturesModule;
   return {
@@ -170,9 +177,7 @@ function parentFrom(
     sameContext: module === c.fixturesModule,
     external: false,
     target: '',
-    // Read-back does not follow scoped fixtures yet: a scoped piece never matches this plan, so
-    // it is kept and reported as changed, never overwritten.
-    scopeArg: null,
+    scopeArg: p.scopeArg,
   };
 }
 
@@ -186,10 +191,11 @@ function describedPlan(
   const create = facts.tests.find((t) => t.maps.has('valid_attrs'));
   const update = facts.tests.find((t) => t.maps.has('update_attrs'));
   if (!create || !update) return null;
-  const fixtureOf = new Map<string, string>();
+  // `post = post_fixture()`, or with the scope argument: `post_fixture(scope)`.
+  const fixtureOf = new Map<string, { fixture: string; scopeArg: string | null }>();
   for (const a of create.assigns) {
-    const m = /^([a-z_]\w*)\(\)$/.exec(a.value);
-    if (m) fixtureOf.set(a.name, m[1]!);
+    const m = /^([a-z_]\w*)\((.*)\)$/.exec(a.value);
+    if (m) fixtureOf.set(a.name, { fixture: m[1]!, scopeArg: m[2] === '' ? null : m[2]! });
   }
   const asserted = (t: typeof create, key: string) =>
     t.equals.find((e) => e.left === `${s.variable}.${key}`)?.right;
@@ -198,10 +204,10 @@ function describedPlan(
   const parents: ParentPlan[] = [];
   for (const p of create.maps.get('valid_attrs')!) {
     const ref = /^([a-z_]\w*)\.([a-z_]\w*)$/.exec(p.value);
-    const fixture = ref ? fixtureOf.get(ref[1]!) : undefined;
-    if (ref && fixture !== undefined) {
-      const module = facts.importedFrom.get(fixture) ?? null;
-      parents.push(parentFrom(c, { key: p.key, variable: ref[1]!, pk: ref[2]!, fixture, module }));
+    const made = ref ? fixtureOf.get(ref[1]!) : undefined;
+    if (ref && made !== undefined) {
+      const module = facts.importedFrom.get(made.fixture) ?? null;
+      parents.push(parentFrom(c, { ...made, key: p.key, variable: ref[1]!, pk: ref[2]!, module }));
       continue;
     }
     const createAssert = asserted(create, p.key);
@@ -298,7 +304,9 @@ export async function updateFixture(
   if (!def) return { status: 'absent' };
   const render = (plan: SchemaPlan) => `${fixturesView(c, plan).fixture}\n`;
   if (defs.length === 1 && sameCode(def.text, render(s))) return { status: 'current' };
-  const facts = defs.length === 1 && def.maxArity === 1 ? await readFixture(def.text) : null;
+  // `<singular>_fixture(attrs \\ %{})`, or scoped: `<singular>_fixture(scope, attrs \\ %{})`.
+  const arity = s.scope === null ? 1 : 2;
+  const facts = defs.length === 1 && def.maxArity === arity ? await readFixture(def.text) : null;
   const old: SchemaPlan | null = facts && {
     ...s,
     attrs: facts.attrs.map((a) => ({
@@ -313,7 +321,7 @@ export async function updateFixture(
     a.fixture === `unique_${s.singular}_${a.key}()` ||
     generatedValues(info, s, a.key, (type, v) => sameValue(type, v.create.attr, a.fixture));
   if (!old || !old.attrs.every(valueOk) || !sameCode(render(old), def.text)) {
-    reportEdited(ctx, `${c.fixturesPath}:${rowOf(scan.source, def.start)}`, `${name}/1`, s);
+    reportEdited(ctx, `${c.fixturesPath}:${rowOf(scan.source, def.start)}`, `${name}/${arity}`, s);
     return { status: 'kept' };
   }
   const typeOf = fieldTypes(info, s);

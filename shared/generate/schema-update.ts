@@ -4,7 +4,8 @@
  * - the schema block: `field`s and associations added (new fields after the last field,
  *   associations after the fields, both before `timestamps`), changed in place, removed; the
  *   `timestamps` call; the table of `schema "…"`;
- * - changeset/2: the atoms of `cast` and `validate_required` (the user's extra atoms kept), and the
+ * - changeset/2 (or a scoped changeset/3): the atoms of `cast` and `validate_required` (the
+ *   user's extra atoms kept), and the
  *   steps the model writes (validate_length/format/number/inclusion/subset, unique_constraint,
  *   foreign_key_constraint), added, changed or removed one by one.
  * Every other byte stays. An item is changed only when what the file says there differs from the
@@ -65,15 +66,23 @@ const VALIDATIONS = new Set([
   'validate_inclusion',
   'validate_subset',
 ]);
-/** Step order in a generated changeset: cast, validate_required, validations, constraints. */
+/**
+ * Step order in a generated changeset: cast, validate_required, validations, constraints, and
+ * last a scoped changeset's `put_change` of the scope key.
+ */
 function category(name: string): number | null {
   if (name === 'cast') return 0;
   if (name === 'validate_required') return 1;
   if (VALIDATIONS.has(name)) return 2;
   if (name === 'unique_constraint') return 3;
   if (name === 'foreign_key_constraint') return 4;
+  if (name === 'put_change') return 5;
   return null;
 }
+
+/** The changeset arity a module's parts call for: 3 when it puts a scope key. */
+const arityOf = (parts: SchemaParts): 2 | 3 =>
+  parts.steps.some((st) => st.name === 'put_change') ? 3 : 2;
 
 const stepKey = (name: string, fields: readonly string[]) => `${name}:${fields.join(',')}`;
 
@@ -233,11 +242,41 @@ function patchFields(p: Patch): void {
       p.gone.add(item.name);
     }
   }
-  insertItems(
-    p,
-    'field',
-    next.fields.filter((f) => !done.has(f.name)).map((f) => f.text),
+  insertFields(p, done);
+}
+
+/**
+ * The model's fields the file lacks, each where the model has it: before the first present field
+ * it precedes in the model (a scoped schema's key field stays last), else after the last field.
+ */
+function insertFields(p: Patch, done: ReadonlySet<string>): void {
+  const next = p.u.next;
+  const items = new Map(
+    p.layout.items.filter((i) => i.kind === 'field' && i.name !== null).map((i) => [i.name!, i]),
   );
+  const ahead = new Map<BlockItem, string[]>();
+  const atEnd: string[] = [];
+  next.fields.forEach((f, i) => {
+    if (done.has(f.name)) return;
+    const follower = next.fields
+      .slice(i + 1)
+      .find((g) => done.has(g.name) && items.get(g.name)?.ownLines === true);
+    if (follower === undefined) atEnd.push(f.text);
+    else {
+      const item = items.get(follower.name)!;
+      ahead.set(item, [...(ahead.get(item) ?? []), f.text]);
+    }
+  });
+  for (const [item, codes] of ahead) {
+    const indent = indentOf(p.u.source, item.start);
+    p.edits.push({
+      start: item.start,
+      end: item.start,
+      text: codes.map((c) => p.text(c, indent)).join(''),
+    });
+    p.blockEdited = true;
+  }
+  insertItems(p, 'field', atEnd);
 }
 
 function patchAssociations(p: Patch): void {
@@ -280,7 +319,7 @@ function patchTable(p: Patch): void {
 // ---------------------------------------------------------------------------------------------
 // changeset/2
 
-/** What the model changes in a list of atoms: renamed, dropped (`drop`), appended (`add`). */
+/** What the model changes in a list of atoms: renamed, dropped (`drop`), added (`add`, in order). */
 function nextList(
   current: readonly string[],
   p: Patch,
@@ -290,7 +329,13 @@ function nextList(
   const out = current
     .map((n) => p.u.renamed.get(n) ?? n)
     .filter((n) => !drop.has(n) && !p.gone.has(n));
-  for (const n of add) if (!out.includes(n)) out.push(n);
+  // A new atom goes where the model has it: before the first atom it precedes in the model.
+  add.forEach((n, i) => {
+    if (out.includes(n)) return;
+    const follower = add.slice(i + 1).find((m) => out.includes(m));
+    if (follower === undefined) out.push(n);
+    else out.splice(out.indexOf(follower), 0, n);
+  });
   return out;
 }
 
@@ -311,7 +356,8 @@ function patchLists(p: Patch, cs: ChangesetLayout, inserts: Map<number, string[]
   const { next, old } = p.u;
   const cast = cs.steps.find((s) => s.name === 'cast');
   const dropCast = minus(old?.cast, next.cast);
-  if (!cast) p.note(`changeset/2 has no cast step; cast these yourself: ${next.cast.join(', ')}`);
+  if (!cast)
+    p.note(`changeset/${cs.arity} has no cast step; cast these yourself: ${next.cast.join(', ')}`);
   else if (cast.fields === null || cast.args.length !== 2) {
     const add = next.cast.filter((n) => !(old?.cast ?? []).includes(n));
     const drop = [...new Set([...dropCast, ...p.gone])];
@@ -419,10 +465,16 @@ function patchChangeset(p: Patch): void {
       );
     return;
   }
+  if (cs.arity !== arityOf(next)) {
+    p.note(
+      `line ${cs.line}: changeset/${cs.arity} was left as is: the model's changeset is changeset/${arityOf(next)} (${arityOf(next) === 3 ? 'scoped: it puts the scope key from a scope argument' : 'unscoped'}), and changing its arity would break its callers; change it and the context yourself, or generate with the scope the module has`,
+    );
+    return;
+  }
   if (cs.problem !== null) {
     if (changes)
       p.note(
-        `line ${cs.line}: changeset/2 was left as is (${cs.problem}); bring its cast, validate_required and constraints to the model yourself`,
+        `line ${cs.line}: changeset/${cs.arity} was left as is (${cs.problem}); bring its cast, validate_required and constraints to the model yourself`,
       );
     return;
   }
