@@ -195,9 +195,29 @@ function canonical(s: Schema): unknown {
   };
 }
 
+/** The scope `mix phx.gen.auth` configures (Phoenix 1.8), the project's default. */
+const USER_SCOPE = {
+  name: 'user',
+  default: true,
+  module: 'MyApp.Accounts.Scope',
+  access_path: ['user', 'id'],
+  schema_key: 'user_id',
+  schema_type: 'id' as const,
+  schema_table: 'users',
+  test_data_fixture: 'MyApp.AccountsFixtures',
+};
+
 let minute = 0;
-async function generate(root: string, schemas: SchemaDef[], update: boolean): Promise<Schema[]> {
-  const { model, errors } = normalizeModel({ app: APP, schemas });
+async function generate(
+  root: string,
+  schemas: SchemaDef[],
+  update: boolean,
+  scoped: boolean,
+): Promise<Schema[]> {
+  const { model, errors } = normalizeModel(
+    { app: APP, schemas },
+    scoped ? { scopes: { available: [USER_SCOPE], where: 'config/config.exs' } } : {},
+  );
   if (!model) throw new Error(JSON.stringify(errors));
   const ctx: PlanContext = {
     project: projectReader(root),
@@ -228,20 +248,37 @@ afterAll(async () => {
   expect(failures).toBe('');
 }, 60_000);
 
+// The last seed runs in a project whose default scope makes every schema scoped (changeset/3).
+const SEEDS = [
+  { seed: 19, scoped: false },
+  { seed: 1919, scoped: false },
+  { seed: 191919, scoped: false },
+  { seed: 17, scoped: true },
+];
+
 describe('evolution property', () => {
-  for (const seed of [19, 1919, 191919]) {
-    it(`random edits → update → read back → the edited model (seed ${seed})`, async () => {
+  for (const { seed, scoped } of SEEDS) {
+    const what = scoped ? ', every schema scoped' : '';
+    it(`random edits → update → read back → the edited model (seed ${seed}${what})`, async () => {
       await fc.assert(
         fc.asyncProperty(caseArb, async ({ base, edited }) => {
           const root = mkdtempSync(path.join(tmpdir(), 'evolve-prop-'));
           try {
-            await generate(root, base, false);
-            const wanted = await generate(root, edited, true);
+            await generate(root, base, false, scoped);
+            const wanted = await generate(root, edited, true, scoped);
+            expect(wanted.every((w) => w.scope?.name === (scoped ? 'user' : undefined))).toBe(true);
             const project = projectReader(root);
-            const read = await readProjectModel(project, { app: APP, cache: false });
+            const read = await readProjectModel(project, {
+              app: APP,
+              cache: false,
+              ...(scoped ? { scopes: [USER_SCOPE] } : {}),
+            });
             expect(read.modules.flatMap((m) => m.unsupported)).toEqual([]);
             expect(read.database.warnings).toEqual([]);
-            const again = normalizeModel({ app: APP, schemas: read.schemas });
+            const again = normalizeModel(
+              { app: APP, schemas: read.schemas },
+              scoped ? { scopes: { available: [USER_SCOPE], where: 'config/config.exs' } } : {},
+            );
             expect(again.errors).toEqual([]);
             const byModule = new Map(again.model!.schemas.map((s) => [s.module, s]));
             for (const s of wanted) {
@@ -262,7 +299,7 @@ describe('evolution property', () => {
             rmSync(root, { recursive: true, force: true });
           }
         }),
-        { seed, numRuns: 12 },
+        { seed, numRuns: scoped ? 8 : 12 },
       );
     }, 60_000);
   }
