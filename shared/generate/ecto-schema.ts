@@ -161,9 +161,10 @@ async function patchModule(
 function removalItem(path: string, module: string, r: Removal): DestructiveItem {
   const what =
     r.kind === 'timestamps' ? 'timestamps (inserted_at, updated_at)' : `${r.kind} :${r.name}`;
+  // The file is the place; `change` names the field (a column would print as `post.ex.views`).
   return {
     table: path,
-    column: r.kind === 'timestamps' ? 'timestamps' : r.name,
+    column: null,
     change: `remove ${what} from ${module}`,
     consequence:
       r.kind === 'association'

@@ -115,8 +115,9 @@ end
     const r = await call([{ module: 'Blog.Post', fields: [{ name: 'title', unique: true }] }]);
     const text = errorText(r);
     expect(text).toContain('2 destructive change(s)');
-    expect(text).toContain(`${POST}.body: remove field :body from MyApp.Blog.Post`);
-    expect(text).toContain(`${POST}.views: remove field :views from MyApp.Blog.Post`);
+    expect(text).toContain(`${POST}: remove field :body from MyApp.Blog.Post`);
+    expect(text).toContain(`${POST}: remove field :views from MyApp.Blog.Post`);
+    expect(text).not.toContain(`${POST}.views`);
     expect(await read(POST)).toBe(before);
   });
 
