@@ -191,9 +191,12 @@ function readMixExs(root: Node): MixExs {
       usesMixProject = true;
     }
   }
+  const project = definitionValue(root, 'project');
+  // `deps: deps()` names deps/0; a small project may list them inline: `deps: [{:ecto_sql, …}]`.
+  const inline = keywordGet(project, 'deps');
   return {
-    project: definitionValue(root, 'project'),
-    deps: definitionValue(root, 'deps'),
+    project,
+    deps: definitionValue(root, 'deps') ?? (inline?.kind === 'list' ? inline : null),
     modules,
     usesMixProject,
   };

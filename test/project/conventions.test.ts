@@ -129,6 +129,22 @@ describe('project conventions', () => {
     expect(locked.phoenix).toEqual({ present: true, locked: '1.7.21', requirement: '~> 1.8.1' });
     expect(supportsScopes(locked)).toBe(false);
     expect(hasRepoAllBy(locked)).toBe(false);
+    // deps listed inline in project/0 instead of a deps/0
+    const inline = await readProject(
+      reader({
+        'mix.exs': `defmodule MyApp.MixProject do
+  use Mix.Project
+
+  def project do
+    [app: :my_app, version: "0.1.0", deps: [{:phoenix, "~> 1.8.1"}, {:ecto_sql, "~> 3.13"}]]
+  end
+end
+`,
+      }),
+    );
+    const fromInline = await projectVersions(inline.sources.project, inline.sources.deps, null);
+    expect(fromInline.phoenix).toEqual({ present: true, requirement: '~> 1.8.1' });
+    expect(supportsScopes(fromInline)).toBe(true);
     expect(elixirForFormatting(locked)).toEqual([1, 15, 0]);
     expect(
       elixirForFormatting({ ...locked, elixir: { requirement: '~> 1.15', installed: '1.18.4' } }),
