@@ -98,7 +98,9 @@ export async function connectServer(
     opts.onLog?.(name, n.params.level, typeof data === 'string' ? data : JSON.stringify(data));
   });
   try {
-    await client.connect(transport);
+    // A cold start (node, bundle, tree-sitter WASM) on a busy machine can outlast the SDK's
+    // 60 s request default; the handshake gets the same allowance as a tool call.
+    await client.connect(transport, { timeout: TOOL_TIMEOUT_MS });
   } catch (e) {
     await transport.close().catch(() => undefined);
     throw new CliError(
