@@ -30,7 +30,7 @@ import {
   functionsView,
   type ContextRefs,
 } from '../view/phoenix-context/context.ex.js';
-import { SCALAR_TYPES, type Field, type Schema } from '../model/index.js';
+import { SCALAR_TYPES, TEMPORAL_TYPES, type Field, type Schema } from '../model/index.js';
 import type { PlanContext } from '../plan/index.js';
 import { fieldValues } from '../view/phoenix-context/values.js';
 import {
@@ -57,15 +57,7 @@ export interface UpdateInfo {
   now: Date;
 }
 
-const TEMPORAL: ReadonlySet<string> = new Set([
-  'date',
-  'time',
-  'time_usec',
-  'naive_datetime',
-  'naive_datetime_usec',
-  'utc_datetime',
-  'utc_datetime_usec',
-]);
+const TEMPORAL: ReadonlySet<string> = new Set(TEMPORAL_TYPES);
 
 const masked = (text: string): string => text.replace(/\d/g, '0');
 

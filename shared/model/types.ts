@@ -46,6 +46,9 @@ export const TIMESTAMP_TYPES = [
 ] as const;
 export type TimestampType = (typeof TIMESTAMP_TYPES)[number];
 
+/** Dates and times: their generated test values come from the clock. */
+export const TEMPORAL_TYPES = ['date', 'time', 'time_usec', ...TIMESTAMP_TYPES] as const;
+
 export const PRIMARY_KEY_TYPES = ['id', 'binary_id'] as const;
 export type PrimaryKeyType = (typeof PRIMARY_KEY_TYPES)[number];
 
