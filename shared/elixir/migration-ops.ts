@@ -7,6 +7,7 @@
  */
 import type { ColumnReference, IndexState, ReferenceAction } from '../model/database.js';
 import { pgType, referenceColumnType } from '../model/pg-type.js';
+import { defaultIndexName } from '../model/index.js';
 import {
   callArgs,
   callName,
@@ -85,13 +86,6 @@ const ACTIONS: Readonly<Record<string, ReferenceAction>> = {
   restrict: 'restrict',
   update_all: 'update_all',
 };
-
-/** Ecto's default index name: table, columns and "index", non-word characters as `_`. */
-export function defaultIndexName(table: string, columns: readonly string[]): string {
-  return [table, ...columns, 'index']
-    .map((p) => p.replace(/[^\w]/g, '_').replace(/_+$/, ''))
-    .join('_');
-}
 
 function prefixValue(node: Node | undefined): string | null {
   if (!node || isNil(node)) return null;

@@ -41,7 +41,6 @@ function referencePrefix(given: string | null, owner: string | null): string | n
   const prefix = given ?? owner;
   return prefix === 'public' ? null : prefix;
 }
-export { defaultIndexName } from './migration-ops.js';
 
 /** Read access to the project: the plan layer's reader (its `stamps` enables the repeat-read cache). */
 export type MigrationsReader = ProjectReader;

@@ -10,8 +10,8 @@ import type { ColumnState, TableState } from '../model/database.js';
 import type { AssociationDef, FieldDef, IndexDef, SchemaDef } from '../model/schema.js';
 import type { OnReplace } from '../model/normalized.js';
 import { ON_REPLACE } from '../model/schema.js';
+import { defaultIndexName } from '../model/index.js';
 import { TIMESTAMP_TYPES, type PrimaryKeyType, type TimestampType } from '../model/types.js';
-import { defaultIndexName } from './migration-ops.js';
 import type {
   ChangesetStep,
   ProjectSchema,

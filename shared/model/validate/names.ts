@@ -23,8 +23,14 @@ export function defaultTable(module: string): string {
   return pluralize(underscore(lastSegment(module)));
 }
 
-export function defaultIndexName(table: string, columns: string[]): string {
-  return `${table}_${columns.join('_')}_index`;
+/**
+ * Ecto's default index name: table, columns and "index" joined by `_`, each with non-word
+ * characters as `_` and trailing `_` trimmed.
+ */
+export function defaultIndexName(table: string, columns: readonly string[]): string {
+  return [table, ...columns, 'index']
+    .map((p) => p.replace(/[^\w]/g, '_').replace(/_+$/, ''))
+    .join('_');
 }
 
 /** Strips "MyApp." from a fully-qualified module when the app is known. */
