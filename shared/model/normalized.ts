@@ -86,6 +86,11 @@ export interface BelongsTo extends AssociationCommon {
   target_key: string;
   inverse: 'has_many' | 'has_one' | 'none';
   inverse_name: string | null;
+  /**
+   * The target owns the rows: the foreign key is never cast, the context functions take the
+   * owner as an argument and set the key from it. Absent: an ordinary (cast) foreign key.
+   */
+  owner?: true;
 }
 
 export interface HasMany extends AssociationCommon {

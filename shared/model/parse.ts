@@ -9,7 +9,7 @@
  *   type := string (default) | text | integer | … | datetime (= naive_datetime)
  *         | array:<inner> | array:enum:<v>… | map[:<inner>] | enum:<v>… | references:<table>
  *         | belongs_to:<Module> | has_many:<Module> | has_one:<Module> | many_to_many:<Module>
- *   modifier := unique | redact | optional
+ *   modifier := unique | redact | optional | owner (belongs_to only)
  *             | on_delete=delete_all|nilify_all|restrict|nothing | join_table=<name>
  *             | default=<value> | size=<n> | precision=<n> | scale=<n>
  *   flag := --table <name> | --prefix <name> | --primary-key <name> | --binary-id | --no-binary-id

@@ -321,6 +321,12 @@ export const BelongsToSchema = z
       .describe(
         'Name of the inverse association on the target; defaults to this table name (has_many) or singular (has_one).',
       ),
+    owner: z
+      .boolean()
+      .optional()
+      .describe(
+        "The target owns these rows (e.g. a comment's post): the changeset never casts the foreign key, and the context takes the owner as an argument (create_comment(post, attrs) sets post_id from post), so attrs can neither set nor move it. At most one per schema; the association must be required. Default false.",
+      ),
   })
   .describe('This schema holds the foreign key to the target (belongs_to).');
 
@@ -331,6 +337,10 @@ export const HasManySchema = z
     foreign_key: identifier('A foreign key')
       .optional()
       .describe('Foreign key column on the target; defaults to "<this schema singular>_id".'),
+    owner: z
+      .boolean()
+      .optional()
+      .describe('Only a belongs_to can mark its target as the owner; leave it out here.'),
   })
   .describe('The target holds a foreign key to this schema; many of them (has_many).');
 
@@ -341,6 +351,10 @@ export const HasOneSchema = z
     foreign_key: identifier('A foreign key')
       .optional()
       .describe('Foreign key column on the target; defaults to "<this schema singular>_id".'),
+    owner: z
+      .boolean()
+      .optional()
+      .describe('Only a belongs_to can mark its target as the owner; leave it out here.'),
   })
   .describe('The target holds a foreign key to this schema; at most one (has_one).');
 
@@ -353,6 +367,10 @@ export const ManyToManySchema = z
       .describe(
         'Join table name; defaults to the two tables in alphabetical order joined by _, e.g. "posts_tags".',
       ),
+    owner: z
+      .boolean()
+      .optional()
+      .describe('Only a belongs_to can mark its target as the owner; leave it out here.'),
   })
   .describe('Many-to-many through a join table (a migration creates it).');
 

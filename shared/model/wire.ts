@@ -49,6 +49,7 @@ function associationCore(a: Association): AssociationDef {
         ...(a.target_key === 'id' ? {} : { references: a.target_key }),
         inverse: a.inverse,
         ...(a.inverse_name === null ? {} : { inverse_name: a.inverse_name }),
+        ...(a.owner === true ? { owner: true } : {}),
       };
     case 'many_to_many':
       return { kind: 'many_to_many', name: a.name, target: a.target, join_table: a.join_table };

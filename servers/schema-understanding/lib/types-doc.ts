@@ -114,7 +114,7 @@ attr     := name[:type[:arg…]][:modifier…]
 type     := string (default) | ${FIELD_TYPES.filter((t) => t !== 'string' && t !== 'array' && t !== 'enum' && t !== 'references').join(' | ')}
           | array:<inner> | array:enum:<v1>:<v2>… | map[:<inner>] | enum:<v1>:<v2>… | references:<table>
           | belongs_to:<Module> | has_many:<Module> | has_one:<Module> | many_to_many:<Module>
-modifier := unique | redact | optional | on_delete=${ON_DELETE.join('|')} | join_table=<name>
+modifier := unique | redact | optional | owner | on_delete=${ON_DELETE.join('|')} | join_table=<name>
           | default=<value> | size=<n> | precision=<n> | scale=<n>
 flag     := --table <name> | --prefix <name> | --primary-key <name> | --binary-id | --no-binary-id
           | --no-timestamps | --timestamp-type ${TIMESTAMP_TYPES.join('|')} | --embedded
@@ -127,6 +127,7 @@ flag     := --table <name> | --prefix <name> | --primary-key <name> | --binary-i
 - Quote values that hold spaces or colons: \`starts_at:time:default="09:00:00"\`.
 - As in \`mix phx.gen.*\`, the word after the schema module is the table: \`Blog Post posts title\` gives table \`posts\` with a \`title\` field, but \`Blog.Post title\` gives table \`title\` and no field, and \`Blog Post title body:text\` gives table \`title\` with only \`body\` (both get a warning).
 - Leave the table out only when a typed attribute follows the module: \`Blog.Post title:string\` gives table \`posts\`.
+- \`owner\` (belongs_to only, at most one per schema) marks the target as the row's owner: \`post:belongs_to:Blog.Post:owner\` leaves \`post_id\` out of \`cast\`, and the context takes the post as an argument (\`create_comment(post, attrs)\`), so attrs can neither set nor move it.
 - \`--scope user\` scopes the schema's context functions by that Phoenix 1.8 scope of the project's \`config :app, :scopes\` (the default scope applies without the flag); \`--no-scope\` generates them unscoped.
 - \`phx.gen.html|json|live\` lines give what \`phx.gen.context\` does (schema, migration, context, tests, fixtures); the web files they would add are not generated, and a warning names them.
 

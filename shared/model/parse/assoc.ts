@@ -50,14 +50,16 @@ export function parseAssoc(
       return notFor(`${key}=`);
   }
   if (flagMods.has('redact')) return notFor('redact');
-  if ((flagMods.has('optional') || flagMods.has('unique')) && kind !== 'belongs_to') {
-    return notFor(flagMods.has('optional') ? 'optional' : 'unique');
+  if (kind !== 'belongs_to') {
+    const only = ['optional', 'unique', 'owner'].find((m) => flagMods.has(m));
+    if (only !== undefined) return notFor(only);
   }
   switch (kind) {
     case 'belongs_to': {
       const a: AssociationDef = { kind, name, target };
       if (flagMods.has('optional')) a.required = false;
       if (flagMods.has('unique')) a.unique = true;
+      if (flagMods.has('owner')) a.owner = true;
       if (mods.on_delete !== undefined) {
         const od = parseOnDelete(mods.on_delete, tok, fail);
         if (!od) return null;

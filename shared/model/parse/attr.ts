@@ -192,6 +192,12 @@ function applyModifiers(
 ): boolean {
   const { name } = field;
   const type = field.type!;
+  if (flagMods.has('owner')) {
+    fail(
+      `owner applies to belongs_to associations only, not to the ${type} field "${name}"; write e.g. post:belongs_to:Blog.Post:owner.`,
+    );
+    return false;
+  }
   if (flagMods.has('unique')) field.unique = true;
   if (flagMods.has('redact')) field.redact = true;
   if (flagMods.has('optional')) field.required = false;

@@ -3,7 +3,8 @@ import type { AssociationDef } from '../schema.js';
 import type { App, Association, BelongsTo, ManyToMany, OnReplace, Schema } from '../normalized.js';
 import type { PrimaryKeyType } from '../types.js';
 import type { KnownSchema } from './known.js';
-import { defaultTable, ownerKey, relativeModule } from './names.js';
+import { underscore } from '../../naming/index.js';
+import { defaultTable, lastSegment, ownerKey, relativeModule } from './names.js';
 import type { Report } from './report.js';
 
 export interface AssocCtx {
@@ -76,9 +77,21 @@ export function normalizeAssociation(
     );
   }
   const onReplace = a.on_replace === undefined ? {} : { on_replace: a.on_replace };
+  if (a.kind !== 'belongs_to' && a.owner === true) {
+    c.err(
+      `${p}.owner`,
+      `${where}: owner applies to belongs_to only, not to ${a.kind}; mark the belongs_to on ${target}'s side as owner (e.g. ${underscore(lastSegment(s.module))}:belongs_to:${s.module}:owner on a ${target} spec line), or remove owner.`,
+    );
+  }
   switch (a.kind) {
     case 'belongs_to': {
       const required = a.required ?? true;
+      if (a.owner === true && !required) {
+        c.err(
+          `${p}.owner`,
+          `${where}: an owner must be given to create every row, so an owner belongs_to cannot be optional (required: false); make it required, or remove owner to keep ${a.foreign_key ?? `${a.name}_id`} an ordinary optional key.`,
+        );
+      }
       const on_delete = a.on_delete ?? 'nothing';
       if (on_delete === 'nilify_all' && required) {
         c.err(
@@ -102,6 +115,7 @@ export function normalizeAssociation(
         target_key: a.references ?? targetKey,
         inverse: a.inverse ?? (unique ? 'has_one' : 'has_many'),
         inverse_name: a.inverse_name ?? null,
+        ...(a.owner === true ? { owner: true as const } : {}),
         ...onReplace,
       };
       return bt;

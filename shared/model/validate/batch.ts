@@ -143,7 +143,20 @@ export function resolveAssociations(b: Batch): void {
         ownType,
       }),
     );
+    checkOneOwner(b, s, p);
   });
+}
+
+/** A row has one owner: at most one belongs_to of a schema is marked owner. */
+function checkOneOwner(b: Batch, s: Schema, p: string): void {
+  const owners = s.associations.flatMap((a, j) =>
+    a.kind === 'belongs_to' && a.owner === true ? [{ a, j }] : [],
+  );
+  if (owners.length < 2) return;
+  b.err(
+    `${p}.associations[${owners[1]!.j}].owner`,
+    `${s.module} marks ${owners.map((o) => `"${o.a.name}"`).join(' and ')} as owner, and a row has one owner (the one its context functions take as an argument); keep owner on one of them, the others stay ordinary belongs_to.`,
+  );
 }
 
 /**

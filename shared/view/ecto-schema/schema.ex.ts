@@ -10,6 +10,8 @@
  *   differs from that default gets `type:`; `references:` when the target's key is not `id`;
  *   `foreign_key:`/`join_keys:` only where Ecto's defaults would be wrong;
  * - a scoped schema (Phoenix 1.8) gets `changeset/3`: its scope key is put from the scope, never cast;
+ * - the foreign key of an owner belongs_to is not cast either (the context sets it from the owner
+ *   argument) but stays in validate_required when required;
  * - the changeset casts fields and belongs_to keys (never has_many/many_to_many), requires the
  *   required ones, adds the model's validations, `unique_constraint` for every unique index of the
  *   migration (`name:` only when it is not Ecto's default, which equals the migration's default
@@ -382,9 +384,11 @@ function numberLiteral(f: Field, n: number): string {
 function changesetParts(c: Ctx): Pick<SchemaParts, 'cast' | 'required' | 'steps'> {
   const s = c.schema;
   const belongs = s.associations.filter((a): a is BelongsTo => a.kind === 'belongs_to');
+  // An owner's key is set by the context from its argument, never cast; validate_required still
+  // sees it (it reads the struct's data too).
   const cast = [
     ...s.fields.filter((f) => f.cast).map((f) => f.name),
-    ...belongs.map((a) => a.foreign_key),
+    ...belongs.filter((a) => a.owner !== true).map((a) => a.foreign_key),
   ];
   const required = [
     ...s.fields.filter((f) => f.required && f.cast).map((f) => f.name),

@@ -3,7 +3,7 @@
  * (list_, get_!, create_, update_, delete_, change_) with their @doc. The code of each function
  * is here (`functionsView`); the @doc prose is in templates/phoenix-context/doc/<function>.md.njk.
  */
-import { ex, exAtom, exKey, exModule, type Ex } from '../../render/index.js';
+import { ex, exAtom, exKey, exModule, formatExpr, type Ex } from '../../render/index.js';
 import { heredocAttribute, prose } from '../doc.js';
 import { assign, block, defBlock, defShort, fits, pipeline, stmt } from './layout.js';
 import type { ChildPlan, ContextPlan, ManyToManyPlan, SchemaPlan, ScopePlan } from './plan.js';
@@ -38,6 +38,12 @@ export interface FunctionsView {
   /** The scope parameter of the examples: `scope, ` (or `scope` alone in `sa_only`); '' unscoped. */
   sa: string;
   sa_only: string;
+  /** The owner create_ takes (its words for the @docs); null when the schema has none. */
+  owner: { variable: string; key: string; value: string; ref: string; same_scope: boolean } | null;
+  /** The owner argument of create_'s examples: `post, `; '' without an owner. */
+  oa: string;
+  /** The keys of a new record the docs name: `post_id: post.id, user_id: scope.user.id`. */
+  new_keys: string;
   code: {
     /** Scoped only: `subscribe_<plural>/1` and the private `broadcast_<singular>/2` ("" unscoped). */
     subscribe: string;
@@ -84,6 +90,16 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
       ? ['"7488a646-e31f-11e4-aace-600308960662"', '"7488a646-e31f-11e4-aace-600308960668"']
       : ['123', '456'];
   const scopeRef = s.scope === null ? null : (refs.scope?.get(s.scope.module) ?? s.scope.module);
+  const owner =
+    s.owner === null
+      ? null
+      : {
+          variable: s.owner.variable,
+          key: s.owner.key,
+          value: `${s.owner.variable}.${s.owner.pk}`,
+          ref: refs.schema.get(s.owner.module) ?? s.owner.module,
+          same_scope: s.owner.sameScope,
+        };
   return {
     singular: s.singular,
     plural: s.plural,
@@ -110,10 +126,16 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
         : { name: s.scope.name, key: s.scope.key, access: s.scope.access, ref: scopeRef },
     sa: s.scope === null ? '' : 'scope, ',
     sa_only: s.scope === null ? '' : 'scope',
+    owner,
+    oa: owner === null ? '' : `${owner.variable}, `,
+    new_keys: [
+      ...(owner === null ? [] : [`${owner.key}: ${owner.value}`]),
+      ...(s.scope === null ? [] : [`${s.scope.key}: ${s.scope.access}`]),
+    ].join(', '),
     code: {
       ...(s.scope === null || scopeRef === null
-        ? unscopedCode(s, ref, refs.repo)
-        : scopedCode(s, s.scope, { ref, scope: scopeRef, repo: refs.repo })),
+        ? unscopedCode(s, ref, refs.repo, owner)
+        : scopedCode(s, s.scope, { ref, scope: scopeRef, repo: refs.repo, owner })),
       helpers: s.manyToMany.map((m) => manyToManyHelper(m, refs)).join('\n\n'),
     },
   };
@@ -121,7 +143,20 @@ export function functionsView(s: SchemaPlan, refs: ContextRefs): FunctionsView {
 
 type Code = Omit<FunctionsView['code'], 'helpers'>;
 
-function unscopedCode(s: SchemaPlan, ref: string, repo: string): Code {
+type Owner = FunctionsView['owner'];
+
+/** create_'s parameters before `attrs`: `%Post{} = post` for an owner. */
+function ownerParams(owner: Owner): string[] {
+  return owner === null ? [] : [`%${owner.ref}{} = ${owner.variable}`];
+}
+
+/** The new record create_ starts from: `%Comment{post_id: post.id}` with an owner (at `indent`). */
+function newRecord(ref: string, owner: Owner, indent: number): string {
+  if (owner === null) return `%${ref}{}`;
+  return formatExpr(ex.map([ex.kw(exKey(owner.key), owner.value)], ref), { indent });
+}
+
+function unscopedCode(s: SchemaPlan, ref: string, repo: string, owner: Owner): Code {
   const v = s.variable;
   const match = `%${ref}{} = ${v}`;
   return {
@@ -133,8 +168,8 @@ function unscopedCode(s: SchemaPlan, ref: string, repo: string): Code {
       2,
       'def',
       `create_${s.singular}`,
-      ['attrs'],
-      pipeline(4, `%${ref}{}`, [
+      [...ownerParams(owner), 'attrs'],
+      pipeline(4, newRecord(ref, owner, 4), [
         ex.call(`${ref}.changeset`, ['attrs']),
         ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
         ex.call(`${repo}.insert`),
@@ -242,8 +277,14 @@ function pubsubBody(scope: ScopePlan, fn: string, extra: string[]): string {
 function scopedCode(
   s: SchemaPlan,
   scope: ScopePlan,
-  names: { ref: string; scope: string; repo: string },
+  names: { ref: string; scope: string; repo: string; owner: Owner },
 ): Code {
+  const { owner } = names;
+  // An owner of the same scope must be the scope's: `true = post.user_id == scope.user.id`.
+  const ownerCheck =
+    owner !== null && owner.same_scope
+      ? `${stmt(4, ex.raw(`true = ${owner.variable}.${scope.key} == ${scope.access}`))}\n\n`
+      : '';
   const { ref, repo } = names;
   const v = s.variable;
   const sc = `%${names.scope}{} = scope`;
@@ -281,18 +322,19 @@ function scopedCode(
       2,
       'def',
       `create_${s.singular}`,
-      [sc, 'attrs'],
-      writeAndBroadcast(
-        s,
-        ref,
-        `%${ref}{}`,
-        [
-          ex.call(`${ref}.changeset`, ['attrs', 'scope']),
-          ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
-          ex.call(`${repo}.insert`),
-        ],
-        ':created',
-      ),
+      [sc, ...ownerParams(owner), 'attrs'],
+      ownerCheck +
+        writeAndBroadcast(
+          s,
+          ref,
+          newRecord(ref, owner, 11),
+          [
+            ex.call(`${ref}.changeset`, ['attrs', 'scope']),
+            ...s.manyToMany.map((m) => ex.call(m.helper, ['attrs'])),
+            ex.call(`${repo}.insert`),
+          ],
+          ':created',
+        ),
     ),
     update: defBlock(
       2,

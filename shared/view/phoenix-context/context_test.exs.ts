@@ -13,7 +13,14 @@ import {
 } from '../../render/index.js';
 import { assertRaise, assertion, assign, block, fits, stmt, type Statement } from './layout.js';
 import { singularize } from '../../naming/index.js';
-import type { ContextPlan, ManyToManyPlan, SchemaPlan, ScopePlan } from './plan.js';
+import type {
+  ContextPlan,
+  ManyToManyPlan,
+  OwnerPlan,
+  ParentPlan,
+  SchemaPlan,
+  ScopePlan,
+} from './plan.js';
 
 const kw = (key: string, value: string): Pair => ex.kw(exKey(key), literalEx(value));
 
@@ -55,6 +62,8 @@ interface TestNames {
   scoped: boolean;
   /** The arity of a context function that takes `k` arguments besides the scope. */
   n(k: number): number;
+  /** The arity of create_ (the scope and the owner, when there are, and attrs). */
+  nc: number;
   /** A fixture call with its scope argument first, when it takes one. */
   fx(name: string, scopeArg: string | null, args?: Ex[]): Ex;
 }
@@ -72,6 +81,7 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
     context: c,
     scoped,
     n: (k) => (scoped ? k + 1 : k),
+    nc: (scoped ? 2 : 1) + (s.owner === null ? 0 : 1),
     fx: (name, scopeArg, args = []) =>
       ex.call(name, scopeArg === null ? args : [scopeArg, ...args]),
     s,
@@ -99,6 +109,7 @@ export function describeView(ctx: ContextPlan, s: SchemaPlan, refs: TestRefs): D
       ...readTests(names),
       ...createTests(names),
       ...(s.scope === null ? [] : [ownerTest(names, s.scope)]),
+      ...(s.owner === null ? [] : ownerArgumentTests(names, s.owner)),
       ...updateTests(names),
       ...removeTests(names),
     ].map((t) => ({
@@ -121,7 +132,7 @@ function describeHeader(ctx: ContextPlan, s: SchemaPlan, aliasFree: boolean): St
   if (s.scope !== null && s.scope.fixturesModule !== ctx.fixturesModule) {
     foreign.set(s.scope.fixturesModule, [s.scope.fixture]);
   }
-  for (const p of s.parents) {
+  for (const p of withOwner(s)) {
     if (p.fixturesModule === ctx.fixturesModule) continue;
     const list = foreign.get(p.fixturesModule) ?? [];
     if (!list.includes(p.fixture)) list.push(p.fixture);
@@ -195,9 +206,19 @@ function readTests(names: TestNames): Test[] {
   ];
 }
 
+/** The parents a test creates: the owner's first (when a fixture can make it), then the others. */
+function withOwner(s: SchemaPlan): ParentPlan[] {
+  const p = s.owner?.parent;
+  return p === undefined || p === null ? s.parents : [p, ...s.parents];
+}
+
 /** create_/1 with valid data (parents created first), and with invalid data. */
-function createTests({ s, v, call, assertOk, n, fx }: TestNames): Test[] {
-  const parents: Statement[] = s.parents.map((p) => ({
+function createTests({ s, v, call, assertOk, nc, fx }: TestNames): Test[] {
+  const owner = s.owner;
+  // Without a fixture for the owner no test can call create_ (a warning says so).
+  if (owner !== null && owner.parent === null) return [];
+  const ownerArg = owner === null ? [] : [owner.variable];
+  const parents: Statement[] = withOwner(s).map((p) => ({
     text: assign(6, p.variable, fx(p.fixture, p.scopeArg)),
   }));
   const validAttrs = ex.map([
@@ -206,18 +227,18 @@ function createTests({ s, v, call, assertOk, n, fx }: TestNames): Test[] {
   ]);
   const tests: Test[] = [
     {
-      name: `create_${s.singular}/${n(1)} with valid data creates ${s.aHuman}`,
+      name: `create_${s.singular}/${nc} with valid data creates ${s.aHuman}`,
       stmts: [
         ...parents,
         { text: stmt(6, validAttrs, 'valid_attrs = ') },
         ...assertOk(
-          s.attrs.length + s.parents.length > 0,
-          call(`create_${s.singular}`, ['valid_attrs']),
+          s.attrs.length + s.parents.length > 0 || owner !== null,
+          call(`create_${s.singular}`, [...ownerArg, 'valid_attrs']),
         ),
         ...s.attrs.map((a) => ({
           text: assertion(6, `${v}.${a.key}`, '==', literalEx(a.create.assert)),
         })),
-        ...s.parents.map((p) => ({
+        ...withOwner(s).map((p) => ({
           text: assertion(6, `${v}.${p.key}`, '==', `${p.variable}.${p.pk}`),
         })),
         ...(s.scope === null
@@ -228,14 +249,15 @@ function createTests({ s, v, call, assertOk, n, fx }: TestNames): Test[] {
   ];
   if (s.invalid) {
     tests.push({
-      name: `create_${s.singular}/${n(1)} with invalid data returns an error changeset`,
+      name: `create_${s.singular}/${nc} with invalid data returns an error changeset`,
       stmts: [
+        ...(owner === null ? [] : parents.slice(0, 1)),
         {
           text: assertion(
             6,
             '{:error, %Ecto.Changeset{}}',
             '=',
-            call(`create_${s.singular}`, ['@invalid_attrs']),
+            call(`create_${s.singular}`, [...ownerArg, '@invalid_attrs']),
           ),
         },
       ],
@@ -304,7 +326,14 @@ function removeTests(names: TestNames): Test[] {
               name: `delete_${s.singular}/${n(1)} keeps the ${s.human} while ${c.human} point at it`,
               stmts: [
                 fixture,
-                { text: stmt(6, fx(c.fixture, c.scopeArg, [ex.map([kw(c.foreign_key, pk)])])) },
+                {
+                  text: stmt(
+                    6,
+                    fx(c.fixture, c.scopeArg, [
+                      ex.map([c.ownerName === null ? kw(c.foreign_key, pk) : kw(c.ownerName, v)]),
+                    ]),
+                  ),
+                },
                 {
                   text: assertion(
                     6,
@@ -330,13 +359,13 @@ function removeTests(names: TestNames): Test[] {
 }
 
 /** create_ with `<singular>_ids` sets the many_to_many; update_ with `[]` empties it. */
-function manyToManyTest({ s, v, call, n, fx }: TestNames, m: ManyToManyPlan): Test[] {
+function manyToManyTest({ s, v, call, n, nc, fx }: TestNames, m: ManyToManyPlan): Test[] {
   if (m.fixture === null) return [];
   const one = singularize(m.name);
   const other = one === v ? `other_${one}` : one;
   return [
     {
-      name: `create_${s.singular}/${n(1)} and update_${s.singular}/${n(2)} set the ${m.name.replaceAll('_', ' ')} from ${m.idsKey}`,
+      name: `create_${s.singular}/${nc} and update_${s.singular}/${n(2)} set the ${m.name.replaceAll('_', ' ')} from ${m.idsKey}`,
       stmts: [
         { text: assign(6, other, fx(m.fixture.name, m.fixture.scopeArg)) },
         {
@@ -409,11 +438,77 @@ function subscribeTest(names: TestNames, scope: ScopePlan): Test {
   };
 }
 
+/**
+ * The owner's key comes from the owner argument; one in attrs is ignored (never cast), on create
+ * and on update; an owner of the same scope must be the caller's scope's.
+ */
+function ownerArgumentTests(names: TestNames, owner: OwnerPlan): Test[] {
+  const { s, v, call, nc, fx, ref } = names;
+  const p = owner.parent;
+  if (p === null) return [];
+  const other = `other_${owner.variable}`;
+  const scopeArg = s.scope === null ? null : 'scope';
+  const updated = v === 'updated' ? 'updated_record' : 'updated';
+  const tests: Test[] = [
+    {
+      name: `create_${s.singular}/${nc} takes ${owner.key} from ${owner.variable}, not from attrs`,
+      stmts: [
+        { text: assign(6, owner.variable, fx(p.fixture, p.scopeArg)) },
+        { text: assign(6, other, fx(p.fixture, p.scopeArg)) },
+        {
+          text: assign(
+            6,
+            v,
+            fx(`${s.singular}_fixture`, scopeArg, [
+              ex.map([kw(owner.name, owner.variable), kw(owner.key, `${other}.${owner.pk}`)]),
+            ]),
+          ),
+        },
+        {
+          text: assertion(6, `${v}.${owner.key}`, '==', `${owner.variable}.${owner.pk}`),
+          blankBefore: true,
+        },
+      ],
+    },
+    {
+      name: `update_${s.singular}/${names.n(2)} cannot move the ${s.human} to another ${owner.variable.replaceAll('_', ' ')}`,
+      stmts: [
+        names.fixture,
+        { text: assign(6, other, fx(p.fixture, p.scopeArg)) },
+        {
+          text: assertion(
+            6,
+            `{:ok, %${ref}{} = ${updated}}`,
+            '=',
+            call(`update_${s.singular}`, [v, ex.map([kw(owner.key, `${other}.${owner.pk}`)])]),
+          ),
+          blankBefore: true,
+        },
+        { text: assertion(6, `${updated}.${owner.key}`, '==', `${v}.${owner.key}`) },
+      ],
+    },
+  ];
+  if (owner.sameScope && s.scope !== null) {
+    tests.push({
+      name: `create_${s.singular}/${nc} with another scope's ${owner.variable.replaceAll('_', ' ')} raises`,
+      stmts: [
+        { text: assign(6, 'other_scope', ex.call(s.scope.fixture)) },
+        { text: assign(6, other, fx(p.fixture, 'other_scope')) },
+        {
+          text: assertRaise(6, 'MatchError', call(`create_${s.singular}`, [other, ex.map([])])),
+          blankBefore: true,
+        },
+      ],
+    });
+  }
+  return tests;
+}
+
 /** Scoped: the scope key comes from the scope; one in attrs is ignored (never cast). */
 function ownerTest(names: TestNames, scope: ScopePlan): Test {
   const { s, v } = names;
   return {
-    name: `create_${s.singular}/2 takes ${scope.key} from the scope, not from attrs`,
+    name: `create_${s.singular}/${names.nc} takes ${scope.key} from the scope, not from attrs`,
     stmts: [
       { text: assign(6, 'other_scope', ex.call(scope.fixture)) },
       {

@@ -28,8 +28,36 @@ export function fixturesView(ctx: ContextPlan, s: SchemaPlan): FixturesView {
     return pipeWithFn(6, 'Map.put_new_lazy', [exAtom(p.key)], ex.raw(`${fn}.${p.pk}`));
   });
   const ok = stmt(4, ex.tuple([':ok', s.variable]));
+  const owner = s.owner;
   let statements: Statement[];
-  if (s.scope === null) {
+  if (owner !== null) {
+    // The owner is an argument of create_: taken from attrs under its name, or a new one.
+    const p = owner.parent;
+    const take =
+      p === null
+        ? stmt(6, ex.call('Map.pop!', [exAtom(owner.name)]), '|> ')
+        : pipeWithFn(
+            6,
+            'Map.pop_lazy',
+            [exAtom(owner.name)],
+            ex.raw(
+              `${p.sameContext ? p.fixture : `${p.fixturesModule}.${p.fixture}`}(${p.scopeArg ?? ''})`,
+            ),
+          );
+    const lines = [
+      '      attrs',
+      stmt(6, ex.call('Enum.into', [defaults]), '|> '),
+      ...parents,
+      take,
+    ];
+    const args = [...(s.scope === null ? [] : ['scope']), owner.variable, 'attrs'];
+    statements = [
+      { text: `    {${owner.variable}, attrs} =\n${lines.join('\n')}` },
+      {
+        text: assign(4, ok.trim(), ex.call(`${ctx.module}.create_${s.singular}`, args)),
+      },
+    ];
+  } else if (s.scope === null) {
     const lines = [
       '      attrs',
       stmt(6, ex.call('Enum.into', [defaults]), '|> '),
@@ -54,11 +82,18 @@ export function fixturesView(ctx: ContextPlan, s: SchemaPlan): FixturesView {
       },
     ];
   }
-  const body = block([...statements, { text: `    ${s.variable}`, blankBefore: s.scope === null }]);
+  const body = block([
+    ...statements,
+    { text: `    ${s.variable}`, blankBefore: s.scope === null && owner === null },
+  ]);
   return {
     helpers,
     doc: prose('phoenix-context/doc/fixture.md.njk', {
-      s: { a_human: s.aHuman, scope: s.scope?.name ?? null },
+      s: {
+        a_human: s.aHuman,
+        scope: s.scope?.name ?? null,
+        owner: owner === null ? null : { name: owner.name, made: owner.parent !== null },
+      },
     }),
     fixture: defBlock(
       2,

@@ -85,6 +85,28 @@ export interface ScopePlan {
   allBy: boolean;
 }
 
+/**
+ * The owner of a schema's rows (a belongs_to marked owner): `create_<singular>` takes it as an
+ * argument and sets the key from it, attrs never carry it, and the fixture takes it under the
+ * association's name in its attrs (`comment_fixture(%{post: post})`) or inserts one.
+ */
+export interface OwnerPlan {
+  /** `post`: the association, the fixture's attrs key. */
+  name: string;
+  /** `post_id` */
+  key: string;
+  /** `post`: the parameter of create_ and the variable of tests. */
+  variable: string;
+  /** The owner's key field (`id`): the value is `post.id`. */
+  pk: string;
+  /** Full module of the owner: MyApp.Blog.Post */
+  module: string;
+  /** The owner is scoped by the same scope: create_ checks `post.user_id == scope.user.id`. */
+  sameScope: boolean;
+  /** How a fixture or test inserts one; null when none can be (a warning says why). */
+  parent: ParentPlan | null;
+}
+
 export interface AttrPlan {
   key: string;
   create: Value;
@@ -126,6 +148,8 @@ export interface SchemaPlan {
   manyToMany: ManyToManyPlan[];
   /** The scope of its functions (Phoenix 1.8), or null for unscoped functions. */
   scope: ScopePlan | null;
+  /** The owner create_ takes as an argument, or null. */
+  owner: OwnerPlan | null;
 }
 
 export interface ManyToManyPlan {
@@ -151,6 +175,11 @@ export interface ChildPlan {
   fixture: string | null;
   /** The scope argument of the child's fixture, or null when unscoped. */
   scopeArg: string | null;
+  /**
+   * The child's key is its owner's: its fixture takes this record under this attrs key
+   * (`comment_fixture(%{post: post})`) instead of the foreign key. null: an ordinary key.
+   */
+  ownerName: string | null;
 }
 
 export interface ContextPlan {
@@ -367,12 +396,13 @@ function planSchema(batch: Batch, index: number): SchemaPlan {
   const plural = pluralName(s);
   const variable = variableFor(singular, s.scope !== undefined);
   const pk = s.primary_key === false ? { name: 'id', type: 'id' as const } : s.primary_key;
-  const parents = planParents(batch, index, variable);
+  const { parents, owner } = planParents(batch, index, variable);
   const parentKeys = new Set(parents.map((p) => p.key));
+  const freshKeys = owner === null ? parentKeys : new Set([...parentKeys, owner.key]);
   const { attrs, uniqueHelpers } = planAttrs(
     s,
     singular,
-    uniqueFieldsOf(s, parentKeys, warn),
+    uniqueFieldsOf(s, freshKeys, warn),
     batch,
   );
   return {
@@ -393,6 +423,7 @@ function planSchema(batch: Batch, index: number): SchemaPlan {
     children: planChildren(batch, s),
     manyToMany: planManyToMany(batch, s, singular),
     scope: planScope(batch, s, plural),
+    owner,
   };
 }
 
@@ -443,31 +474,50 @@ function planChildren(batch: Batch, s: Schema): ChildPlan[] {
           ? `${singularName(child)}_fixture`
           : null,
       scopeArg: scopeArgFor(batch.app, s, child),
+      ownerName: fk?.owner === true ? fk.name : null,
     });
   }
   return children;
 }
 
-/** Parents the fixture must create: required belongs_to and required references fields. */
-function planParents(batch: Batch, index: number, variable: string): ParentPlan[] {
+/**
+ * Parents the fixture must create: required belongs_to and required references fields; the
+ * owner's apart (it is an argument of create_, not a key in attrs).
+ */
+function planParents(
+  batch: Batch,
+  index: number,
+  variable: string,
+): { parents: ParentPlan[]; owner: OwnerPlan | null } {
   const { app, schemas, skipped, warn } = batch;
   const s = schemas[index]!;
   const parents: ParentPlan[] = [];
   const taken = new Set([variable, 'valid_attrs', 'update_attrs', 'attrs']);
   if (s.scope !== undefined) for (const v of SCOPED_VARIABLES) taken.add(v);
+  const freshVariable = (varBase: string) => {
+    let v = variableFor(varBase);
+    for (let n = 2; taken.has(v); n++) v = `${varBase}_${n}`;
+    taken.add(v);
+    return v;
+  };
+  const ownerAssoc = s.associations.find(
+    (a): a is BelongsTo => a.kind === 'belongs_to' && a.owner === true,
+  );
+  const ownerVariable = ownerAssoc === undefined ? null : freshVariable(ownerAssoc.name);
   const addParent = (
     key: string,
     varBase: string,
     target: string,
     targetIndex: number | null,
     targetPk: string,
-  ) => {
+    fixedVariable: string | null = null,
+  ): ParentPlan | null => {
     const where = `${s.module}.${key}`;
     if (targetIndex !== null && (targetIndex === index || batch.reaches(targetIndex, index))) {
       warn(
         `${where} is required and its parent ${target} (directly or through its own required parents) requires ${s.module}, so no fixture can create both; the generated fixture and tests leave ${key} out and will fail until you make one side optional or create the rows by hand.`,
       );
-      return;
+      return null;
     }
     let parentContext: string | null;
     let fixtureName: string;
@@ -483,14 +533,11 @@ function planParents(batch: Batch, index: number, variable: string): ParentPlan[
       warn(
         `${where} is required, but its parent ${target} has no fixtures module to create one (it has no context); the generated fixture and tests leave ${key} out, so creating ${s.module} fails until you pass ${key}.`,
       );
-      return;
+      return null;
     }
-    let variable = variableFor(varBase);
-    for (let n = 2; taken.has(variable); n++) variable = `${varBase}_${n}`;
-    taken.add(variable);
-    parents.push({
+    return {
       key,
-      variable,
+      variable: fixedVariable ?? freshVariable(varBase),
       pk: targetPk,
       fixture: fixtureName,
       fixturesModule: fixturesModule(app, parentContext),
@@ -499,11 +546,33 @@ function planParents(batch: Batch, index: number, variable: string): ParentPlan[
       external: targetIndex === null,
       target,
       scopeArg: scopeArgFor(app, s, targetIndex === null ? undefined : schemas[targetIndex]),
-    });
+    };
   };
+  const push = (p: ParentPlan | null) => p !== null && parents.push(p);
+  let owner: OwnerPlan | null = null;
+  if (ownerAssoc !== undefined && ownerVariable !== null) {
+    const a = ownerAssoc;
+    const t = a.target_index === null ? undefined : schemas[a.target_index];
+    owner = {
+      name: a.name,
+      key: a.foreign_key,
+      variable: ownerVariable,
+      pk: a.target_key,
+      module: fullModule(app, a.target),
+      sameScope: s.scope !== undefined && t?.scope?.name === s.scope.name,
+      parent: addParent(
+        a.foreign_key,
+        a.name,
+        a.target,
+        a.target_index,
+        a.target_key,
+        ownerVariable,
+      ),
+    };
+  }
   for (const a of s.associations) {
-    if (a.kind === 'belongs_to' && a.required) {
-      addParent(a.foreign_key, a.name, a.target, a.target_index, a.target_key);
+    if (a.kind === 'belongs_to' && a.required && a.owner !== true) {
+      push(addParent(a.foreign_key, a.name, a.target, a.target_index, a.target_key));
     }
   }
   for (const f of s.fields) {
@@ -517,15 +586,17 @@ function planParents(batch: Batch, index: number, variable: string): ParentPlan[
     }
     const target = schemas[t]!;
     const base = f.name.endsWith('_id') ? f.name.slice(0, -3) : `${f.name}_parent`;
-    addParent(
-      f.name,
-      base,
-      target.module,
-      t,
-      target.primary_key === false ? 'id' : target.primary_key.name,
+    push(
+      addParent(
+        f.name,
+        base,
+        target.module,
+        t,
+        target.primary_key === false ? 'id' : target.primary_key.name,
+      ),
     );
   }
-  return parents;
+  return { parents, owner };
 }
 
 /** Fields that need a fresh value per fixture: unique ones and one per composite unique index. */
@@ -600,7 +671,9 @@ function invalidAttrs(
   if (invalid.length > 0) return invalid;
   const field = s.fields.find((f) => f.type !== 'references' && f.name !== s.scope?.schema_key);
   if (field) return [{ key: field.name, literal: invalidLiteral(field.type) }];
-  const fk = s.associations.find((a): a is BelongsTo => a.kind === 'belongs_to');
+  const fk = s.associations.find(
+    (a): a is BelongsTo => a.kind === 'belongs_to' && a.owner !== true,
+  );
   if (fk) return [{ key: fk.foreign_key, literal: invalidLiteral(fk.type) }];
   warn(
     `${s.module} has no attribute that can be invalid (no fields and no foreign keys), so its tests leave out the invalid-data cases.`,
