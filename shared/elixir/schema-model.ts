@@ -310,7 +310,7 @@ function keyType(type: string): PrimaryKeyType | null {
 function readBackAssociation(
   a: ProjectSchemaAssociation,
   s: ProjectSchema,
-  ctx: { base: string; table: TableState | null; facts: ChangesetFacts },
+  ctx: { base: string; table: TableState | null; facts: ChangesetFacts; ownerTaken: boolean },
   report: (line: number, what: string, reason: string) => void,
 ): AssociationDef | null {
   if (a.kind === 'embeds_one' || a.kind === 'embeds_many') {
@@ -354,19 +354,30 @@ function readBackAssociation(
       report(a.line, a.name, `the foreign key type ${field.type} is not in the model`);
     const column = ctx.table?.columns.find((c) => c.name === fk);
     const onDelete = column?.references?.on_delete;
-    if (ctx.facts.cast !== null && !ctx.facts.cast.has(fk)) {
-      report(a.line, a.name, `the foreign key ${fk} is not cast; the generator casts it`);
+    // A required key the changeset does not cast is set from its owner (`owner: true`); a row
+    // has one owner, and an optional one cannot be.
+    const notCast = ctx.facts.cast !== null && !ctx.facts.cast.has(fk);
+    const required = ctx.facts.required.has(fk);
+    const owner = notCast && required && !ctx.ownerTaken;
+    if (owner) ctx.ownerTaken = true;
+    else if (notCast) {
+      report(
+        a.line,
+        a.name,
+        `the foreign key ${fk} is not cast and ${required ? 'another belongs_to is the owner' : 'not required'}; the generator casts it (or, marked owner, sets it from a required owner)`,
+      );
     }
     return {
       kind: 'belongs_to',
       name: a.name,
       target,
       ...(fk === `${a.name}_id` ? {} : { foreign_key: fk }),
-      required: ctx.facts.required.has(fk),
+      required,
       ...(onDelete && onDelete !== 'update_all' ? { on_delete: onDelete } : {}),
       ...(type ? { type } : {}),
       ...(references !== null && references !== 'id' ? { references } : {}),
       inverse: 'none',
+      ...(owner ? { owner: true } : {}),
       ...onReplace,
     };
   }
@@ -519,13 +530,9 @@ export function readBackSchema(s: ProjectSchema, opts: ReadBackOptions): SchemaR
     if (def) fields.push(def);
   }
   const associations: AssociationDef[] = [];
+  const assocCtx = { base: opts.baseModule, table: opts.table, facts, ownerTaken: false };
   for (const a of s.associations) {
-    const def = readBackAssociation(
-      a,
-      s,
-      { base: opts.baseModule, table: opts.table, facts },
-      report,
-    );
+    const def = readBackAssociation(a, s, assocCtx, report);
     locations.associations[a.name] = a.line;
     if (def) associations.push(def);
   }

@@ -243,8 +243,12 @@ async function contextFile(
   const parts: string[] = [];
   const replace: Edit[] = [];
   for (const s of c.schemas) {
+    const schemaRefs = new Map([[s.module, names.ref(s.module, s.alias)]]);
+    // An owner of this context is written by its alias, as in a new context file.
+    const owner = c.schemas.find((x) => x.module === s.owner?.module);
+    if (owner !== undefined) schemaRefs.set(owner.module, names.ref(owner.module, owner.alias));
     const refs: ContextRefs = {
-      schema: new Map([[s.module, names.ref(s.module, s.alias)]]),
+      schema: schemaRefs,
       repo,
       ...(s.scope === null
         ? {}

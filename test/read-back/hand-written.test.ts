@@ -148,6 +148,46 @@ end`,
   });
 });
 
+const OWNED = `defmodule MyApp.Blog.Comment do
+  use Ecto.Schema
+  import Ecto.Changeset
+
+  schema "comments" do
+    field :body, :string
+    belongs_to :post, MyApp.Blog.Post
+    belongs_to :author, MyApp.Accounts.User
+    belongs_to :editor, MyApp.Accounts.User
+    belongs_to :thread, MyApp.Blog.Thread
+  end
+
+  def changeset(comment, attrs) do
+    comment
+    |> cast(attrs, [:body, :thread_id])
+    |> validate_required([:body, :post_id, :author_id])
+  end
+end
+`;
+
+describe('owner belongs_to read back', () => {
+  it('a required key the changeset does not cast is the owner; one owner only, never optional', async () => {
+    const { schemas } = await readSchemasFromSources([{ file: 'lib/c.ex', content: OWNED }]);
+    const back = readBackSchema(schemas[0]!, { baseModule: 'MyApp', table: null });
+    const assoc = (name: string) => back.model.associations!.find((a) => a.name === name);
+    expect(assoc('post')).toMatchObject({ required: true, owner: true });
+    expect(assoc('author')).not.toHaveProperty('owner');
+    expect(assoc('editor')).not.toHaveProperty('owner');
+    expect(assoc('thread')).not.toHaveProperty('owner');
+    expect(back.unsupported.map((u) => [u.line, u.what, u.reason])).toEqual([
+      [
+        8,
+        'author',
+        expect.stringContaining('author_id is not cast and another belongs_to is the owner'),
+      ],
+      [9, 'editor', expect.stringContaining('editor_id is not cast and not required')],
+    ]);
+  });
+});
+
 describe('hand-written round trip', () => {
   let project: { root: string; cleanup(): Promise<void> };
   let s: Servers;
