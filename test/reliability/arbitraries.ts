@@ -315,6 +315,7 @@ export const association = (targets: readonly string[]): fc.Arbitrary<Record<str
         on_delete: fc.constantFrom(...ON_DELETE),
         type: fc.constantFrom('id', 'binary_id'),
         inverse: fc.constantFrom('has_many', 'has_one', 'none'),
+        owner: fc.boolean(),
       },
       { requiredKeys: ['kind', 'name', 'target'] },
     ),
@@ -768,11 +769,15 @@ const validishSchema = (
           prefix: fc.constantFrom('tenant', 'audit'),
           embedded: fc.constantFrom(false, false, false, true),
           associations: fc.uniqueArray(
-            fc.record({
-              kind: fc.constantFrom('belongs_to', 'belongs_to', 'has_many', 'many_to_many'),
-              name: fc.constantFrom('owner', 'parent', 'items', 'others'),
-              target: fc.constantFrom(...targets),
-            }),
+            fc
+              .record({
+                kind: fc.constantFrom('belongs_to', 'belongs_to', 'has_many', 'many_to_many'),
+                name: fc.constantFrom('owner', 'parent', 'items', 'others'),
+                target: fc.constantFrom(...targets),
+                owner: fc.constantFrom(false, false, true),
+              })
+              // Only a belongs_to may own its rows; one owner per schema is checked by the model.
+              .map(({ owner, ...a }) => (owner && a.kind === 'belongs_to' ? { ...a, owner } : a)),
             { maxLength: 2, selector: (a) => a.name },
           ),
         },
