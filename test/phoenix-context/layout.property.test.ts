@@ -1,7 +1,8 @@
 /**
  * The statement layout (shared/view/context-layout.ts) against the real formatter: generated
  * contexts, tests and fixtures for random names from short to very long, and random field
- * types, must parse and be exactly what `mix format` writes. One elixir process checks all.
+ * types, must parse and be exactly what `mix format` writes (half of them with an owner
+ * belongs_to, so create_ takes the parent). One elixir process checks all.
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -39,6 +40,8 @@ const modelArb = fc
     parentContext: snake(1, 3),
     schema: snake(1, 4),
     parent: snake(1, 3),
+    /** The belongs_to owns the rows: create_ takes the parent as an argument. */
+    owned: fc.boolean(),
     fields: fc.uniqueArray(
       fc.record({
         name: snake(1, 5),
@@ -56,6 +59,7 @@ function build(m: {
   parentContext: string;
   schema: string;
   parent: string;
+  owned: boolean;
   fields: { name: string; type: (typeof TYPES)[number]; unique: boolean }[];
 }): { app: { otp_app: string; base_module: string }; schemas: SchemaDef[] } {
   const ctx = camelize(m.context);
@@ -76,7 +80,12 @@ function build(m: {
         table: `s_${m.schema}`.slice(0, 40),
         fields,
         associations: [
-          { kind: 'belongs_to', name: 'owner', target: `${pctx}.${camelize(m.parent)}` },
+          {
+            kind: 'belongs_to',
+            name: 'owner',
+            target: `${pctx}.${camelize(m.parent)}`,
+            ...(m.owned ? { owner: true } : {}),
+          },
         ],
       },
     ],
