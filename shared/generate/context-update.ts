@@ -15,6 +15,7 @@
  * model changes nothing.
  */
 import { readDescribe, readFixture, type DescribeFacts } from '../elixir/generated-tests.js';
+import { childrenAsWritten, ownerVariants } from './context-owner.js';
 import {
   clashingDefinitions,
   replaceLinesEdit,
@@ -223,7 +224,7 @@ function describedPlan(
     // Only what the new model has can be recognised; a test for a removed association makes
     // the block differ, so it is reported.
     manyToMany: s.manyToMany.filter((m) => m.fixture === null || text.includes(m.idsKey)),
-    children: s.children.filter(
+    children: childrenAsWritten(s, text).filter(
       (ch) => ch.fixture === null || text.includes(`while ${ch.human} point at it`),
     ),
   };
@@ -243,7 +244,13 @@ export async function updateDescribe(
   const fresh = render(s);
   if (sameCode(block.text, fresh)) return null;
   const facts = await readDescribe(block.text);
-  const old = facts && describedPlan(c, s, facts, block.text);
+  const described = facts && describedPlan(c, s, facts, block.text);
+  // Printed for the model now, or for the same model with its owner marked the other way.
+  const old =
+    described &&
+    [described, ...ownerVariants(described, s, info.schemaOf(s), true)].find((o) =>
+      sameCode(render(o), block.text),
+    );
   // The values must be ones the generator writes, or an edited value would pass for generated.
   const valuesOk = (a: AttrPlan) =>
     generatedValues(
@@ -256,7 +263,7 @@ export async function updateDescribe(
         sameValue(type, v.update.attr, a.update.attr) &&
         sameValue(type, v.update.assert, a.update.assert),
     );
-  if (!old || !old.attrs.every(valuesOk) || !sameCode(render(old), block.text)) {
+  if (!old || !old.attrs.every(valuesOk)) {
     reportEdited(ctx, `${c.testPath}:${block.row + 1}`, `describe "${block.name}"`, s);
     return null;
   }
@@ -299,7 +306,7 @@ export async function updateFixture(
   // `<singular>_fixture(attrs \\ %{})`, or scoped: `<singular>_fixture(scope, attrs \\ %{})`.
   const arity = s.scope === null ? 1 : 2;
   const facts = defs.length === 1 && def.maxArity === arity ? await readFixture(def.text) : null;
-  const old: SchemaPlan | null = facts && {
+  const read: SchemaPlan | null = facts && {
     ...s,
     attrs: facts.attrs.map((a) => ({
       key: a.key,
@@ -309,10 +316,15 @@ export async function updateFixture(
     })),
     parents: facts.parents.map((p) => parentFrom(c, { ...p, variable: p.fixture })),
   };
+  const old =
+    read &&
+    [read, ...ownerVariants(read, s, info.schemaOf(s), true)].find((o) =>
+      sameCode(render(o), def.text),
+    );
   const valueOk = (a: AttrPlan) =>
     a.fixture === `unique_${s.singular}_${a.key}()` ||
     generatedValues(info, s, a.key, (type, v) => sameValue(type, v.create.attr, a.fixture));
-  if (!old || !old.attrs.every(valueOk) || !sameCode(render(old), def.text)) {
+  if (!old || !old.attrs.every(valueOk)) {
     reportEdited(ctx, `${c.fixturesPath}:${rowOf(scan.source, def.start)}`, `${name}/${arity}`, s);
     return { status: 'kept' };
   }
@@ -346,32 +358,43 @@ export async function updateFunctions(
   refs: ContextRefs,
   scan: ModuleScan,
   fresh: readonly Unit[],
+  schema?: Schema,
 ): Promise<{ edits: Edit[]; handled: Set<string> }> {
   const edits: Edit[] = [];
   const handled = new Set<string>();
   const stale = fresh.flatMap((u) => {
     if (u.kind !== 'definition') return [];
-    const clash = clashingDefinitions(scan, u.name, u.minArity, u.maxArity);
+    let clash = clashingDefinitions(scan, u.name, u.minArity, u.maxArity);
+    // create_ takes the owner: one parameter more than before its belongs_to became the owner.
+    if (clash.length === 0 && u.name === `create_${s.singular}`) {
+      const was = s.owner === null ? 1 : -1;
+      clash = clashingDefinitions(scan, u.name, u.minArity + was, u.maxArity + was);
+    }
     const def = clash[0];
-    if (clash.length !== 1 || !def || sameCode(def.text, u.defText)) return [];
+    if (clash.length !== 1 || !def) return [];
     const lineAt = scan.source.lastIndexOf('\n', def.unitStart - 1) + 1;
     const existing = scan.source.slice(lineAt, def.end);
-    return [{ unit: u, def, existing }];
+    // The @doc counts: marking an owner changes only the docs of update_ and change_.
+    return sameCode(existing, u.text) ? [] : [{ unit: u, def, existing }];
   });
   if (stale.length === 0) return { edits, handled };
-  const left = new Map(stale.map((x) => [`${x.unit.name}/${x.unit.minArity}`, x]));
-  for (const manyToMany of subsets(s.manyToMany)) {
-    for (const children of subsets(s.children)) {
-      if (left.size === 0) return { edits, handled };
-      const old = { ...s, manyToMany, children };
-      for (const u of await splitUnits(functionsSource(functionsView(old, refs)))) {
-        if (u.kind !== 'definition') continue;
-        const key = `${u.name}/${u.minArity}`;
-        const x = left.get(key);
-        if (!x || !sameCode(u.text, x.existing)) continue;
-        left.delete(key);
-        handled.add(key);
-        edits.push(replaceLinesEdit(scan, { start: x.def.unitStart, end: x.def.end }, x.unit.text));
+  // One schema's functions have distinct names; an old create_ may differ in arity (above).
+  const left = new Map(stale.map((x) => [x.unit.name, x]));
+  for (const plan of [s, ...ownerVariants(s, s, schema, false)]) {
+    for (const manyToMany of subsets(s.manyToMany)) {
+      for (const children of subsets(s.children)) {
+        if (left.size === 0) return { edits, handled };
+        const old = { ...plan, manyToMany, children };
+        for (const u of await splitUnits(functionsSource(functionsView(old, refs)))) {
+          if (u.kind !== 'definition') continue;
+          const x = left.get(u.name);
+          if (!x || !sameCode(u.text, x.existing)) continue;
+          left.delete(u.name);
+          handled.add(`${x.unit.name}/${x.unit.minArity}`);
+          edits.push(
+            replaceLinesEdit(scan, { start: x.def.unitStart, end: x.def.end }, x.unit.text),
+          );
+        }
       }
     }
   }

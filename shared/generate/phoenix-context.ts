@@ -126,7 +126,7 @@ export async function planPhoenixContexts(
   let done = 0;
   for (const c of contexts) {
     ctx.signal.throwIfAborted();
-    files.push(await contextFile(c, ctx, onConflict, update !== null));
+    files.push(await contextFile(c, ctx, onConflict, update));
     if (withTests) {
       files.push(await testFile(c, ctx, onConflict, update));
       files.push(await fixturesFile(c, ctx, onConflict, update));
@@ -227,7 +227,7 @@ async function contextFile(
   c: ContextPlan,
   ctx: PlanContext,
   onConflict: OnConflict,
-  update: boolean,
+  update: UpdateInfo | null,
 ): Promise<PlannedFile> {
   const found = await existingModule(
     c.contextPath,
@@ -244,9 +244,12 @@ async function contextFile(
   const replace: Edit[] = [];
   for (const s of c.schemas) {
     const schemaRefs = new Map([[s.module, names.ref(s.module, s.alias)]]);
-    // An owner of this context is written by its alias, as in a new context file.
-    const owner = c.schemas.find((x) => x.module === s.owner?.module);
-    if (owner !== undefined) schemaRefs.set(owner.module, names.ref(owner.module, owner.alias));
+    // An owner of this context (or a parent that was one) is written by its alias, as in a new
+    // context file.
+    for (const x of c.schemas) {
+      if (x.module === s.owner?.module || s.parents.some((p) => p.target === x.rel))
+        schemaRefs.set(x.module, names.ref(x.module, x.alias));
+    }
     const refs: ContextRefs = {
       schema: schemaRefs,
       repo,
@@ -255,10 +258,15 @@ async function contextFile(
         : { scope: new Map([[s.scope.module, names.ref(s.scope.module, s.scope.alias)]]) }),
     };
     const units = await splitUnits(functionsSource(functionsView(s, refs)));
-    const updated = update ? await updateFunctions(s, refs, scan, units) : null;
+    const updated = update ? await updateFunctions(s, refs, scan, units, update.schemaOf(s)) : null;
     replace.push(...(updated?.edits ?? []));
+    // A replaced unit may have another arity than the one it replaces (create_ of an owner).
+    const handled = updated?.handled ?? new Set<string>();
+    const rest = units.filter(
+      (u) => u.kind !== 'definition' || !handled.has(`${u.name}/${u.minArity}`),
+    );
     parts.push(
-      ...(await missingUnits(scan, units, (u) => {
+      ...(await missingUnits(scan, rest, (u) => {
         if (updated?.handled.has(`${u.name}/${u.minArity}`)) return;
         ctx.warn(
           `${c.module}.${unitLabel(u)} already exists in ${c.contextPath} and differs from the generated one; yours was kept and the generated ${u.name} was not added.`,

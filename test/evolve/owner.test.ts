@@ -33,6 +33,13 @@ const V1: SchemaDef[] = [
   },
   tag,
 ];
+/** The same schemas, the belongs_to an ordinary (cast) key. */
+const PLAIN: SchemaDef[] = V1.map((x) => ({
+  ...x,
+  ...(x.associations === undefined
+    ? {}
+    : { associations: x.associations.map((a) => ({ ...a, owner: false })) }),
+}));
 /** Comment gains a rating and tags (create_/update_ change shape). */
 const V2: SchemaDef[] = [
   post,
@@ -149,6 +156,28 @@ describe.each([
     }
     expect(fn('create_comment', ctx)).toContain('%Comment{post_id: post.id}');
     expect(fn('create_comment', ctx)).toContain('|> put_comment_tags(attrs)');
+  });
+
+  it.each([
+    ['marked owner later', PLAIN, V1],
+    ['no longer the owner', V1, PLAIN],
+  ])("a belongs_to %s: every piece is the tool's and follows the model", async (_n, from, to) => {
+    const { project, s } = await start(scoped);
+    await generate(s, from);
+    const r = await generate(s, to);
+    const all = Object.values(r).flatMap((o) => o.warnings);
+    expect(all.filter((w) => /changed by the user|left as is|differs/.test(w))).toEqual([]);
+    expect(r['generate_phoenix_context']!.files.map((f) => f.action)).toEqual([
+      'updated',
+      'updated',
+      'updated',
+    ]);
+    expect(r['generate_ecto_migration']!.files.filter((f) => f.action !== 'unchanged')).toEqual([]);
+    const fresh = await start(scoped);
+    await generate(fresh.s, to);
+    for (const rel of FILES) {
+      expect(await read(project.root, rel), rel).toBe(await read(fresh.project.root, rel));
+    }
   });
 
   it('an owner fixture the user edited is reported and kept', async () => {
