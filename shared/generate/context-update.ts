@@ -351,7 +351,9 @@ function subsets<T>(items: readonly T[]): T[][] {
  * many_to_many or a has_many/has_one pointing at it: create/update set `<singular>_ids`,
  * delete declares `no_assoc_constraint`. A function whose unit (its @doc and def) is exactly
  * what the tool wrote for the same schema with fewer of those associations is replaced by the
- * one for the model; `fresh` are the units generated for the model now; `handled` names them (name/arity) so the caller does not report them.
+ * one for the model; `fresh` are the units generated for the model now; `handled` names them (name/arity) so the caller does not report them;
+ * `arity` lists the replaced functions whose arity changed (create_ of an owner), whose callers
+ * must change too.
  */
 export async function updateFunctions(
   s: SchemaPlan,
@@ -359,9 +361,10 @@ export async function updateFunctions(
   scan: ModuleScan,
   fresh: readonly Unit[],
   schema?: Schema,
-): Promise<{ edits: Edit[]; handled: Set<string> }> {
+): Promise<{ edits: Edit[]; handled: Set<string>; arity: { name: string; was: number }[] }> {
   const edits: Edit[] = [];
   const handled = new Set<string>();
+  const arity: { name: string; was: number }[] = [];
   const stale = fresh.flatMap((u) => {
     if (u.kind !== 'definition') return [];
     let clash = clashingDefinitions(scan, u.name, u.minArity, u.maxArity);
@@ -377,13 +380,13 @@ export async function updateFunctions(
     // The @doc counts: marking an owner changes only the docs of update_ and change_.
     return sameCode(existing, u.text) ? [] : [{ unit: u, def, existing }];
   });
-  if (stale.length === 0) return { edits, handled };
+  if (stale.length === 0) return { edits, handled, arity };
   // One schema's functions have distinct names; an old create_ may differ in arity (above).
   const left = new Map(stale.map((x) => [x.unit.name, x]));
   for (const plan of [s, ...ownerVariants(s, s, schema, false)]) {
     for (const manyToMany of subsets(s.manyToMany)) {
       for (const children of subsets(s.children)) {
-        if (left.size === 0) return { edits, handled };
+        if (left.size === 0) return { edits, handled, arity };
         const old = { ...plan, manyToMany, children };
         for (const u of await splitUnits(functionsSource(functionsView(old, refs)))) {
           if (u.kind !== 'definition') continue;
@@ -391,6 +394,8 @@ export async function updateFunctions(
           if (!x || !sameCode(u.text, x.existing)) continue;
           left.delete(u.name);
           handled.add(`${x.unit.name}/${x.unit.minArity}`);
+          if (x.def.minArity !== x.unit.minArity)
+            arity.push({ name: `${x.unit.name}/${x.unit.minArity}`, was: x.def.minArity });
           edits.push(
             replaceLinesEdit(scan, { start: x.def.unitStart, end: x.def.end }, x.unit.text),
           );
@@ -398,5 +403,5 @@ export async function updateFunctions(
       }
     }
   }
-  return { edits, handled };
+  return { edits, handled, arity };
 }

@@ -262,6 +262,11 @@ async function contextFile(
     replace.push(...(updated?.edits ?? []));
     // A replaced unit may have another arity than the one it replaces (create_ of an owner).
     const handled = updated?.handled ?? new Set<string>();
+    for (const a of updated?.arity ?? []) {
+      ctx.warn(
+        `${c.module}.${a.name.replace(/\/\d+$/, '')}/${a.was} is now ${a.name} in ${c.contextPath}: ${s.owner === null ? `${s.rel} no longer has an owner argument; its key comes from attrs again` : `it takes the owner ${s.owner.variable} (${s.owner.module}) as an argument, and ${s.owner.key} in attrs is ignored`}. Update its callers.`,
+      );
+    }
     const rest = units.filter(
       (u) => u.kind !== 'definition' || !handled.has(`${u.name}/${u.minArity}`),
     );

@@ -167,6 +167,12 @@ describe.each([
     const r = await generate(s, to);
     const all = Object.values(r).flatMap((o) => o.warnings);
     expect(all.filter((w) => /changed by the user|left as is|differs/.test(w))).toEqual([]);
+    // create_ changed arity: its callers must change too, and the answer says so.
+    const n = scoped ? 2 : 1;
+    const [was, now] = from === PLAIN ? [n, n + 1] : [n + 1, n];
+    expect(all.filter((w) => w.includes('Update its callers'))).toEqual([
+      expect.stringContaining(`MyApp.Blog.create_comment/${was} is now create_comment/${now}`),
+    ]);
     expect(r['generate_phoenix_context']!.files.map((f) => f.action)).toEqual([
       'updated',
       'updated',
