@@ -233,7 +233,7 @@ defmodule MyApp.Blog do
 
   Returns `{:ok, comment}`, or `{:error, changeset}` when `attrs` are not valid.
 
-  `post` owns it: `post_id` comes from `post.id`, never from `attrs`.
+  It belongs to `post`: `post_id` comes from `post.id`, never from `attrs`.
   Raises `MatchError` when `post` belongs to another scope.
 
   The scope owns it: `user_id` comes from `scope.user.id`, never from `attrs`.
@@ -498,7 +498,7 @@ defmodule MyApp.Blog do
 
   Returns `{:ok, note}`, or `{:error, changeset}` when `attrs` are not valid.
 
-  `book` owns it: `book_id` comes from `book.id`, never from `attrs`.
+  It belongs to `book`: `book_id` comes from `book.id`, never from `attrs`.
 
   The scope owns it: `user_id` comes from `scope.user.id`, never from `attrs`.
   The scope's subscribers receive `{:created, note}`.

@@ -149,7 +149,7 @@ defmodule MyApp.Blog do
 
   Returns `{:ok, comment}`, or `{:error, changeset}` when `attrs` are not valid.
 
-  `post` owns it: `post_id` comes from `post.id`, never from `attrs`.
+  It belongs to `post`: `post_id` comes from `post.id`, never from `attrs`.
 
   `tag_ids` in `attrs` (a list of keys) sets its `:tags`; without it they stay as they are.
 
