@@ -429,14 +429,12 @@ export async function replayMigrations(
   const repo = opts.repo ?? 'MyApp.Repo';
   const config = await readRepoMigrationConfig(reader, repo);
   const dir = (opts.path ?? migrationsDir(repo, config.priv)).replace(/\/+$/, '');
-  // With the parse cache, unchanged files are not even read again (./stamped-read.ts).
-  const listed =
-    opts.cache === false
-      ? (await reader.list(dir, { recursive: true, extensions: ['.exs'] })).map((file) => ({
-          file,
-          content: undefined as string | null | undefined,
-        }))
-      : await readDirectory(reader, dir, ['.exs'], opts.signal);
+  // Read in one walk; with the parse cache, unchanged files are not even read again
+  // (./stamped-read.ts).
+  const listed = await readDirectory(reader, dir, ['.exs'], {
+    signal: opts.signal,
+    cache: opts.cache !== false,
+  });
   const files = listed
     .map((f) => ({ ...f, version: migrationVersionOf(f.file) }))
     .filter(

@@ -359,15 +359,15 @@ export async function readProjectSchemas(
   const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (project.root === null) return { schemas: [], skipped: [] };
-  // Within the bound, unchanged files come from memory (./stamped-read.ts).
-  const all = await project.list(dir, { recursive: true, extensions: ['.ex'] });
-  const stamped =
-    opts.cache !== false && all.length <= maxFiles
-      ? new Map((await readDirectory(project, dir, ['.ex'], opts.signal)).map((f) => [f.file, f]))
-      : null;
+  // Read in one walk; within the bound, unchanged files come from memory (./stamped-read.ts).
+  const all = await readDirectory(project, dir, ['.ex'], {
+    signal: opts.signal,
+    cache: opts.cache !== false,
+    readAtMost: maxFiles,
+  });
   const skipped: SkippedFile[] = [];
   const files: { file: string; content: string }[] = [];
-  for (const [i, file] of all.entries()) {
+  for (const [i, { file, content: known }] of all.entries()) {
     opts.signal?.throwIfAborted();
     if (i >= maxFiles) {
       skipped.push({
@@ -378,8 +378,7 @@ export async function readProjectSchemas(
     }
     let content: string | null;
     try {
-      const known = stamped?.get(file);
-      content = known?.content === undefined ? await project.read(file) : known.content;
+      content = known === undefined ? await project.read(file) : known;
     } catch (e) {
       skipped.push({ file, reason: `could not be read: ${(e as Error).message}` });
       continue;

@@ -92,12 +92,9 @@ export interface ExistingMigration {
 
 async function scanExisting(dir: string, ctx: PlanContext): Promise<ExistingMigration[]> {
   const out: ExistingMigration[] = [];
-  for (const { file: path, content } of await readDirectory(
-    ctx.project,
-    dir,
-    ['.exs'],
-    ctx.signal,
-  )) {
+  for (const { file: path, content } of await readDirectory(ctx.project, dir, ['.exs'], {
+    signal: ctx.signal,
+  })) {
     const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.exs$/, '');
     const m = /^(\d+)_(.*)$/.exec(base);
     const modules = [

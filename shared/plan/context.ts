@@ -17,6 +17,20 @@ export interface ProjectReader {
     relDir: string,
     opts?: { recursive?: boolean; extensions?: string[] },
   ): Promise<{ path: string; size: number; mtimeMs: number }[]>;
+  /**
+   * {@link ProjectReader.stamps} with each file's text, read in the same walk (optional). A file
+   * without `content` was not read: `reuse` said the caller has it, or `read` must be asked (it
+   * gives the file's error its own way).
+   */
+  readFiles?(
+    relDir: string,
+    opts?: {
+      recursive?: boolean;
+      extensions?: string[];
+      reuse?: (stamp: { path: string; size: number; mtimeMs: number }) => boolean;
+      readAtMost?: number;
+    },
+  ): Promise<{ path: string; size: number; mtimeMs: number; content?: string }[]>;
 }
 
 /** One destructive change of an evolution (shared/evolve), for the user to confirm. */
@@ -67,6 +81,7 @@ export function projectReader(root: string | null): ProjectReader {
     read: (rel) => fs.readText(rel),
     list: (relDir, opts) => fs.listFiles(relDir, opts ?? {}),
     stamps: (relDir, opts) => fs.listStamps(relDir, opts ?? {}),
+    readFiles: (relDir, opts) => fs.readFiles(relDir, opts ?? {}),
   };
 }
 
@@ -102,6 +117,8 @@ export function memoizedReader(reader: ProjectReader): ProjectReader {
       return hit.then((l) => [...l]);
     },
   };
+  // `readFiles` is not passed on: its reads would bypass the remembered ones (callers fall back
+  // to `stamps` and `read`).
   const stamps = reader.stamps?.bind(reader);
   if (stamps) {
     const listed = new Map<string, ReturnType<typeof stamps>>();

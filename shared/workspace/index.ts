@@ -34,6 +34,8 @@ export {
   readText,
   rootReader,
   type FileStamp,
+  type FileText,
+  type ReadFilesOptions,
   type ListFilesOptions,
   type RootReader,
 } from './read.js';

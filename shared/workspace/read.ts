@@ -4,7 +4,7 @@
  * symlinks leading outside the root throw OUTSIDE_ROOT. The API returns promises (a reader may
  * one day be remote); the file system calls behind it are synchronous (see ./index.ts).
  */
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { constants, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WorkspaceError } from './errors.js';
 import { isInside, realRoot, resolveInRoot, splitRelativePath } from './paths.js';
@@ -65,7 +65,24 @@ export async function listFiles(
   return listFilesIn(realRoot(root), relDir, opts);
 }
 
+/** A listed file: its root-relative path and where to read it (a real path inside the root). */
+interface ListedFile {
+  rel: string;
+  abs: string;
+  /** The entry is a symlink; `abs` is its target's realpath, already checked to be inside. */
+  link: boolean;
+}
+
 function listFilesIn(rootReal: string, relDir: string, opts: ListFilesOptions): string[] {
+  return walkFiles(rootReal, relDir, opts).map((f) => f.rel);
+}
+
+/**
+ * The walk behind {@link listFiles}: `relDir` is resolved with every segment checked; below it
+ * only real directories are entered (readdir's own entry types: a symlinked directory is never
+ * descended), and a symlinked file is kept only when its target is inside the root.
+ */
+function walkFiles(rootReal: string, relDir: string, opts: ListFilesOptions): ListedFile[] {
   const trimmed = relDir.replace(/\/+$/, '');
   const baseSegs = trimmed === '' || trimmed === '.' ? [] : splitRelativePath(trimmed);
   let dirReal = rootReal;
@@ -81,11 +98,11 @@ function listFilesIn(rootReal: string, relDir: string, opts: ListFilesOptions): 
   }
   const exts = (opts.extensions ?? []).map((e) => (e.startsWith('.') ? e : `.${e}`));
   const limit = opts.limit ?? DEFAULT_LIST_LIMIT;
-  const out: string[] = [];
+  const out: ListedFile[] = [];
 
-  const add = (relPath: string): void => {
-    if (exts.length > 0 && !exts.some((e) => relPath.endsWith(e))) return;
-    out.push(relPath);
+  const add = (file: ListedFile): void => {
+    if (exts.length > 0 && !exts.some((e) => file.rel.endsWith(e))) return;
+    out.push(file);
     if (out.length > limit) {
       throw new WorkspaceError(
         'TOO_MANY_FILES',
@@ -95,10 +112,10 @@ function listFilesIn(rootReal: string, relDir: string, opts: ListFilesOptions): 
     }
   };
 
-  const walk = (abs: string, segs: string[]): void => {
+  const walk = (abs: string, prefix: string): void => {
     const entries = readdirSync(abs, { withFileTypes: true });
     for (const entry of entries) {
-      const childSegs = [...segs, entry.name];
+      const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
       const childAbs = path.join(abs, entry.name);
       if (entry.isSymbolicLink()) {
         let target: string;
@@ -108,16 +125,16 @@ function listFilesIn(rootReal: string, relDir: string, opts: ListFilesOptions): 
           continue; // dangling
         }
         if (!isInside(rootReal, target)) continue;
-        if (statSync(target).isFile()) add(childSegs.join('/'));
+        if (statSync(target).isFile()) add({ rel, abs: target, link: true });
       } else if (entry.isDirectory()) {
-        if (opts.recursive) walk(childAbs, childSegs);
+        if (opts.recursive) walk(childAbs, rel);
       } else if (entry.isFile()) {
-        add(childSegs.join('/'));
+        add({ rel, abs: childAbs, link: false });
       }
     }
   };
-  walk(dirReal, baseSegs);
-  return out.sort();
+  walk(dirReal, baseSegs.join('/'));
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
 /** A file's size and modification time: enough to tell that it has not changed. */
@@ -128,9 +145,56 @@ export interface FileStamp {
 }
 
 function stampsIn(rootReal: string, relDir: string, opts: ListFilesOptions): FileStamp[] {
-  return listFilesIn(rootReal, relDir, opts).map((rel) => {
-    const st = statSync(path.join(rootReal, ...rel.split('/')));
-    return { path: rel, size: st.size, mtimeMs: st.mtimeMs };
+  return walkFiles(rootReal, relDir, opts).map((f) => {
+    const st = statSync(f.abs);
+    return { path: f.rel, size: st.size, mtimeMs: st.mtimeMs };
+  });
+}
+
+/** A listed file with its stamp and, unless it was not read (see {@link ReadFilesOptions}), its text. */
+export interface FileText extends FileStamp {
+  content?: string;
+}
+
+export interface ReadFilesOptions extends ListFilesOptions {
+  /** Files for which this says true are stamped but not read (the caller has their text). */
+  reuse?: (stamp: FileStamp) => boolean;
+  /** Read only the first this many files (sorted); the rest are listed and stamped. */
+  readAtMost?: number;
+}
+
+/** A regular file is opened without following a symlink put in its place after the listing. */
+const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * {@link listFiles} with every file's stamp and text, in one walk: each file sits in a directory
+ * the walk itself entered (see {@link walkFiles}), so it is not walked again segment by segment
+ * as {@link readText} does. A file that cannot be read here (too large, changed into something
+ * else since the listing, unreadable) comes without `content`: {@link readText} on it gives the
+ * error (or the text) its own way.
+ */
+function readFilesIn(rootReal: string, relDir: string, opts: ReadFilesOptions): FileText[] {
+  const readAtMost = opts.readAtMost ?? Infinity;
+  return walkFiles(rootReal, relDir, opts).map((f, i) => {
+    let st;
+    try {
+      st = f.link ? statSync(f.abs) : lstatSync(f.abs);
+    } catch {
+      return { path: f.rel, size: -1, mtimeMs: -1 };
+    }
+    const stamp: FileText = { path: f.rel, size: st.size, mtimeMs: st.mtimeMs };
+    if (!st.isFile() || st.size > MAX_READ_BYTES || i >= readAtMost || opts.reuse?.(stamp)) {
+      return stamp;
+    }
+    try {
+      // A symlink's target is a checked realpath; a plain entry must still be a plain file.
+      // (Node takes numeric open flags here too; its types only list the string forms.)
+      const flag = (f.link ? 'r' : NO_FOLLOW) as string;
+      stamp.content = readFileSync(f.abs, { encoding: 'utf8', flag });
+    } catch {
+      // left without content: the caller's readText meets the error
+    }
+    return stamp;
   });
 }
 
@@ -140,6 +204,8 @@ export interface RootReader {
   listFiles(relDir: string, opts?: ListFilesOptions): Promise<string[]>;
   /** {@link listFiles} with each file's size and mtime (for caches keyed by them). */
   listStamps(relDir: string, opts?: ListFilesOptions): Promise<FileStamp[]>;
+  /** {@link listStamps} with each file's text, read in the same walk (see {@link readFilesIn}). */
+  readFiles(relDir: string, opts?: ReadFilesOptions): Promise<FileText[]>;
 }
 
 /**
@@ -154,5 +220,6 @@ export function rootReader(root: string): RootReader {
     readText: async (rel) => readTextIn(rootReal(), rel),
     listFiles: async (relDir, opts = {}) => listFilesIn(rootReal(), relDir, opts),
     listStamps: async (relDir, opts = {}) => stampsIn(rootReal(), relDir, opts),
+    readFiles: async (relDir, opts = {}) => readFilesIn(rootReal(), relDir, opts),
   };
 }

@@ -137,6 +137,52 @@ describe('rootReader', () => {
     expect(await r.readText('lib/my_app/accounts/user.ex')).toBe('user v2');
   });
 
+  it('readFiles lists, stamps and reads in one walk what listFiles lists', async () => {
+    const r = rootReader(root);
+    const files = await r.readFiles('lib', { recursive: true, extensions: ['.ex'] });
+    expect(files.map((f) => f.path)).toEqual(
+      await listFiles(root, 'lib', { recursive: true, extensions: ['.ex'] }),
+    );
+    expect(files.map((f) => f.content)).toEqual(['defmodule MyApp do\nend\n', 'user']);
+    expect(files.map((f) => f.size)).toEqual([23, 4]);
+    expect(await r.listStamps('lib', { recursive: true, extensions: ['.ex'] })).toEqual(
+      files.map(({ content: _, ...stamp }) => stamp),
+    );
+    // `reuse` and `readAtMost` leave files stamped but unread.
+    const some = await r.readFiles('lib', {
+      recursive: true,
+      extensions: ['.ex'],
+      reuse: (st) => st.path === 'lib/my_app.ex',
+    });
+    expect(some.map((f) => f.content)).toEqual([undefined, 'user']);
+    const first = await r.readFiles('lib', { recursive: true, extensions: ['.ex'], readAtMost: 1 });
+    expect(first.map((f) => f.content)).toEqual(['defmodule MyApp do\nend\n', undefined]);
+  });
+
+  it('readFiles never reads through a symlink leading outside, in the walked dirs or below', async () => {
+    // The checked directory holds a file symlink and a directory symlink leading outside, and a
+    // file symlink to a file inside: only the last is read (from its checked target).
+    await symlink(path.join(outside, 'secret.ex'), path.join(root, 'lib', 'my_app', 'leak.ex'));
+    await symlink(path.join(outside, 'dir'), path.join(root, 'lib', 'my_app', 'out'));
+    await symlink(path.join(root, 'lib', 'my_app.ex'), path.join(root, 'lib', 'my_app', 'in.ex'));
+    const r = rootReader(root);
+    const files = await r.readFiles('lib', { recursive: true });
+    expect(files.map((f) => [f.path, f.content])).toEqual([
+      ['lib/my_app.ex', 'defmodule MyApp do\nend\n'],
+      ['lib/my_app/accounts/notes.txt', 'n'],
+      ['lib/my_app/accounts/user.ex', 'user'],
+      ['lib/my_app/in.ex', 'defmodule MyApp do\nend\n'],
+      ['lib/my_app/repo.exs', 'repo'],
+    ]);
+    expect(JSON.stringify(files)).not.toContain('secret');
+    // A directory leading outside is refused as with readText.
+    await symlink(outside, path.join(root, 'out'));
+    await expect(r.readFiles('out', { recursive: true })).rejects.toMatchObject({
+      code: 'OUTSIDE_ROOT',
+    });
+    await expect(r.readFiles('lib/my_app/out')).rejects.toMatchObject({ code: 'OUTSIDE_ROOT' });
+  });
+
   it('reports an invalid root on use', async () => {
     await expect(rootReader(path.join(base, 'missing')).readText('mix.exs')).rejects.toMatchObject({
       code: 'INVALID_ROOT',
