@@ -108,6 +108,14 @@ describe('round trip: read back, generate again, nothing changes', () => {
         { kind: 'many_to_many', name: 'tags', on_replace: 'mark_as_invalid' },
       ],
     });
+    // README.md shows this answer: its schemas (those it does not abridge) are the real ones.
+    const readme = await readFile(path.join(here, '..', '..', 'README.md'), 'utf8');
+    const shown = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((m) => JSON.parse(m[1]!) as { schemas?: Record<string, unknown>[] })
+      .find((answer) => JSON.stringify(answer).includes('email_address'));
+    const full = (shown?.schemas ?? []).filter((x) => !('…' in x));
+    expect(full.map((x) => x['module'])).toEqual(['Accounts.User', 'Blog.Post']);
+    for (const x of full) expect(byModule.get(x['module'])).toEqual(x);
     const users = back.database.tables.find((t) => t.name === 'users') as unknown as {
       columns: { name: string }[];
     };
