@@ -29,6 +29,7 @@ import {
 import { readDirectory } from './stamped-read.js';
 import { parseElixir, type Node } from './parser.js';
 import { readChangeset, readSchemaBlock } from './schema-block.js';
+import { cachedFile, rememberFile, schemasOf, seenOf } from './schema-file-cache.js';
 import type {
   ProjectSchema,
   ProjectSchemas,
@@ -297,6 +298,8 @@ async function readFile(
 export async function readSchemasFromSources(
   files: readonly { file: string; content: string }[],
   signal?: AbortSignal,
+  /** Reuse what each unchanged file gave under this key (the project root), see ./schema-file-cache.ts. */
+  cacheScope?: string,
 ): Promise<ProjectSchemas> {
   const skipped: SkippedFile[] = [];
   const usingAttrs = new Map<string, SchemaAttrs>();
@@ -311,17 +314,33 @@ export async function readSchemasFromSources(
   const build = (result: FileResult) => {
     const schemas: ProjectSchema[] = [];
     const unknown = new Set<string>();
+    const uses = new Set<string>();
     for (const m of result.modules) {
+      for (const e of m.events) if ('use' in e) uses.add(e.use);
       for (const e of m.events) if ('use' in e && !usingAttrs.has(e.use)) unknown.add(e.use);
       const changeset = readChangeset(m.body, m.listAttrs, m.scope);
       buildSchema(m, effectiveAttrs(m, usingAttrs), schemas, changeset);
     }
-    return { schemas, unknown };
+    return { schemas, unknown, uses: [...uses], usingAttrs: [...result.usingAttrs] };
   };
   for (const f of files) {
     signal?.throwIfAborted();
     if (!/schema/i.test(f.content)) continue;
-    let built: { schemas: ProjectSchema[]; unknown: Set<string> } | undefined;
+    // An unchanged file whose base modules quote what they did gives what it gave.
+    const hit = cacheScope === undefined ? undefined : cachedFile(cacheScope, f.file, f.content);
+    if (hit) {
+      for (const [k, v] of hit.usingAttrs) usingAttrs.set(k, v);
+      if (hit.skipped !== undefined) {
+        skipped.push({ file: f.file, reason: hit.skipped });
+        continue;
+      }
+      if (seenOf(hit.uses, usingAttrs) === hit.seen) {
+        const schemas = schemasOf(hit);
+        if (schemas.length > 0) perFile.push({ file: f, schemas, unknown: new Set(hit.unknown) });
+        continue;
+      }
+    }
+    let built: ReturnType<typeof build> | undefined;
     let r: Awaited<ReturnType<typeof readFile>>;
     try {
       r = await readFile(f.content, f.file, (result) => {
@@ -334,6 +353,17 @@ export async function readSchemasFromSources(
     }
     if (!r.ok) skipped.push({ file: f.file, reason: r.reason });
     else if (built && built.schemas.length > 0) perFile.push({ file: f, ...built });
+    if (cacheScope !== undefined && (!r.ok || built)) {
+      rememberFile(cacheScope, f.file, {
+        content: f.content,
+        usingAttrs: built?.usingAttrs ?? [],
+        uses: built?.uses ?? [],
+        seen: seenOf(built?.uses ?? [], usingAttrs),
+        unknown: [...(built?.unknown ?? [])],
+        schemas: built?.schemas ?? [],
+        ...(r.ok ? {} : { skipped: r.reason }),
+      });
+    }
   }
   for (const entry of perFile) {
     if (![...entry.unknown].some((u) => usingAttrs.has(u))) continue;
@@ -394,7 +424,11 @@ export async function readProjectSchemas(
   if (opts.cache !== false && hit && sameSources(hit.files, files)) {
     return structuredClone(hit.result);
   }
-  const read = await readSchemasFromSources(files, opts.signal);
+  const read = await readSchemasFromSources(
+    files,
+    opts.signal,
+    opts.cache !== false ? project.root : undefined,
+  );
   const result = { schemas: read.schemas, skipped: [...skipped, ...read.skipped] };
   if (opts.cache !== false) {
     if (lastRead.size >= 64) lastRead.clear();
