@@ -3,9 +3,11 @@
  * migrations (100 creates written by the generators, then 200 alters: add, modify, rename,
  * remove, indexes) read whole by `readProjectModel` (every module to the wire model, every
  * migration replayed, disagreements), then read again with nothing changed on disk (the caches
- * keyed by path and content answer). The parser is loaded before timing (a server loads it once).
+ * keyed by path and content answer), and read after one schema module changed (only that file is
+ * read and parsed again; every module is still turned into the model). The parser is loaded
+ * before timing (a server loads it once).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,9 +31,12 @@ export interface ReadBackResult {
   tables: number;
   whole: Summary;
   repeat: Summary;
+  /** A read after one schema module changed (the caches answer every other file). */
+  oneChanged: Summary;
   /** CPU time (user + system) of the same reads: what they cost on an idle machine. */
   wholeCpu: Summary;
   repeatCpu: Summary;
+  oneChangedCpu: Summary;
 }
 
 /** Alter k of a table: add a column (and its index), change its type, rename it. */
@@ -45,7 +50,9 @@ function alterMigration(k: number, table: string): string {
   return `defmodule MyApp.Repo.Migrations.Evolve${k} do\n  use Ecto.Migration\n\n  def change do\n${steps[k % 3]}\n  end\nend\n`;
 }
 
-export async function buildProject(dir: string): Promise<{ schemas: number; migrations: number }> {
+export async function buildProject(
+  dir: string,
+): Promise<{ schemas: number; migrations: number; sampleModule: string }> {
   const schemas = domain(100);
   const { model } = normalizeModel({ app: APP, schemas });
   if (!model) throw new Error('bench: the read-back domain is not a valid model');
@@ -75,6 +82,8 @@ export async function buildProject(dir: string): Promise<{ schemas: number; migr
   );
   await writeFiles(dir, files, { onConflict: 'overwrite', dryRun: false });
   return {
+    sampleModule: files.find((f) => f.path.startsWith('lib/') && f.content.includes('schema "'))!
+      .path,
     schemas: model.schemas.length,
     migrations: files.filter((f) => f.path.startsWith('priv/')).length,
   };
@@ -85,12 +94,17 @@ export async function measureReadBack(requested: number): Promise<ReadBackResult
   const runs = Math.max(requested, 15);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'phx-gen-mcp-readback-'));
   try {
-    const built = await buildProject(dir);
+    const { sampleModule, ...built } = await buildProject(dir);
     await elixirParser();
     const whole: number[] = [];
     const repeat: number[] = [];
     const wholeCpu: number[] = [];
     const repeatCpu: number[] = [];
+    const oneChanged: number[] = [];
+    const oneChangedCpu: number[] = [];
+    // The module edited between reads: a field is renamed back and forth (a real edit, new size).
+    const edited = path.join(dir, ...sampleModule.split('/'));
+    const original = await readFile(edited, 'utf8');
     const cpuMs = (since: NodeJS.CpuUsage) => {
       const d = process.cpuUsage(since);
       return (d.user + d.system) / 1000;
@@ -117,6 +131,12 @@ export async function measureReadBack(requested: number): Promise<ReadBackResult
       await readProjectModel(projectReader(dir), { app: READ_APP });
       repeat.push(performance.now() - t1);
       repeatCpu.push(cpuMs(c1));
+      await writeFile(edited, r % 2 === 0 ? `${original}# edit ${r}\n` : original);
+      const c2 = process.cpuUsage();
+      const t2 = performance.now();
+      await readProjectModel(projectReader(dir), { app: READ_APP });
+      oneChanged.push(performance.now() - t2);
+      oneChangedCpu.push(cpuMs(c2));
     }
     return {
       ...built,
@@ -125,6 +145,8 @@ export async function measureReadBack(requested: number): Promise<ReadBackResult
       repeat: summarize(repeat),
       wholeCpu: summarize(wholeCpu),
       repeatCpu: summarize(repeatCpu),
+      oneChanged: summarize(oneChanged),
+      oneChangedCpu: summarize(oneChangedCpu),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -849,6 +849,8 @@ function readBackText(r: ReadBackResult, rows: TargetRow[]): string {
     line('whole, CPU time', r.wholeCpu),
     line('repeat', r.repeat),
     line('repeat, CPU time', r.repeatCpu),
+    line('after one schema module changed', r.oneChanged),
+    line('same, CPU time', r.oneChangedCpu),
     '',
     ...rows.map((t) => `- ${t.figure}: ${t.value} (${t.target}) ${t.pass ? 'pass' : 'FAIL'}`),
   ].join('\n');

@@ -116,7 +116,8 @@ function walkFiles(rootReal: string, relDir: string, opts: ListFilesOptions): Li
     const entries = readdirSync(abs, { withFileTypes: true });
     for (const entry of entries) {
       const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-      const childAbs = path.join(abs, entry.name);
+      // A directory entry's name has no separator: no path.join (it normalizes every path).
+      const childAbs = abs.endsWith(path.sep) ? abs + entry.name : abs + path.sep + entry.name;
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
