@@ -84,7 +84,9 @@ function linkInverses(models: SchemaDef[]): void {
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    // Indexed and keyed loops instead of Object.values: no array per object (~10k objects).
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const k in value) deepFreeze(value[k]);
   }
   return value;
 }
