@@ -15,8 +15,10 @@
  * 4. Scaling: 10, 100, 1000 schemas in one dry_run call per generator; per-schema time at 1000 ÷
  *    per-schema time at 100 (1.0 = linear).
  * 5. Read-back (bench/read-back.ts): a project of 100 schema modules and 300 migrations read
- *    whole in process (list_ecto_schemas' work), and read again with nothing changed on disk.
- *    `--read-back-only` runs just this part.
+ *    whole in process (list_ecto_schemas' work), read again with nothing changed on disk, and
+ *    read after one schema module changed. `--read-back-only` runs just this part; with the
+ *    servers' V8 flags (shared/mcp/heap.ts): `node --no-opt --semi-space-growth-factor=1
+ *    --heap-growing-percent=20 --import tsx bench/run.ts --read-back-only`.
  * 6. Evolution (bench/evolve.ts): on that project with its contexts generated, one schema gains
  *    one field; each generator's dry run with on_conflict "update", in process through the SDK
  *    client, per call warm. `--evolve-only` runs just this part, `--no-evolve` skips it.
