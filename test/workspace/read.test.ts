@@ -1,3 +1,4 @@
+import { rmSync, symlinkSync } from 'node:fs';
 import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -181,6 +182,27 @@ describe('rootReader', () => {
       code: 'OUTSIDE_ROOT',
     });
     await expect(r.readFiles('lib/my_app/out')).rejects.toMatchObject({ code: 'OUTSIDE_ROOT' });
+  });
+
+  it('readFiles does not follow a file swapped for a symlink after the walk looked at it', async () => {
+    // `reuse` runs between the stat of a file and its read: swap the file for a link to outside.
+    const victim = path.join(root, 'lib', 'my_app', 'accounts', 'user.ex');
+    const files = await rootReader(root).readFiles('lib', {
+      recursive: true,
+      extensions: ['.ex'],
+      reuse: (st) => {
+        if (st.path === 'lib/my_app/accounts/user.ex') {
+          rmSync(victim);
+          symlinkSync(path.join(outside, 'secret.ex'), victim);
+        }
+        return false;
+      },
+    });
+    const swapped = files.find((f) => f.path === 'lib/my_app/accounts/user.ex');
+    expect(swapped).toBeDefined();
+    expect(swapped!.content).toBeUndefined();
+    // The checked read the caller falls back to refuses it.
+    await expect(readText(root, swapped!.path)).rejects.toMatchObject({ code: 'OUTSIDE_ROOT' });
   });
 
   it('reports an invalid root on use', async () => {
