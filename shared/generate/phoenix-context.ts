@@ -244,10 +244,14 @@ async function contextFile(
   const replace: Edit[] = [];
   for (const s of c.schemas) {
     const schemaRefs = new Map([[s.module, names.ref(s.module, s.alias)]]);
-    // An owner of this context (or a parent that was one) is written by its alias, as in a new
-    // context file.
+    // An owner of this context (or a parent that was one) and a many_to_many target are written
+    // by their aliases, as in a new context file.
     for (const x of c.schemas) {
-      if (x.module === s.owner?.module || s.parents.some((p) => p.target === x.rel))
+      if (
+        x.module === s.owner?.module ||
+        s.parents.some((p) => p.target === x.rel) ||
+        s.manyToMany.some((m) => m.target === x.module)
+      )
         schemaRefs.set(x.module, names.ref(x.module, x.alias));
     }
     const refs: ContextRefs = {
