@@ -171,6 +171,18 @@ function descendantsOfSync(pid: number): number[] {
   return r.exitCode === 0 ? descendantsIn(parsePs(r.stdout), pid) : [];
 }
 
+/**
+ * SIGKILL for the tree: what was listed before is frozen first (SIGSTOP: nothing forks further),
+ * then the tree is listed again, because a port program may have started since the first listing
+ * (the BEAM runs on during its SIGTERM shutdown), and everything is killed. Returns the pids.
+ */
+function killTree(pid: number, listed: readonly number[]): number[] {
+  signalTree(pid, listed, 'SIGSTOP');
+  const all = [...new Set([...listed, ...descendantsOfSync(pid)])];
+  signalTree(pid, all, 'SIGKILL');
+  return all;
+}
+
 function signalTree(pid: number, descendants: readonly number[], signal: NodeJS.Signals): void {
   for (const target of [-pid, ...descendants]) {
     try {
@@ -197,7 +209,7 @@ function taskkill(pid: number, sync: boolean): void {
 export function killAllMixProcesses(): void {
   for (const pid of live) {
     if (process.platform === 'win32') taskkill(pid, true);
-    else signalTree(pid, descendantsOfSync(pid), 'SIGKILL');
+    else killTree(pid, descendantsOfSync(pid));
   }
   live.clear();
 }
@@ -274,7 +286,7 @@ export async function runMix(args: readonly string[], opts: RunMixOptions): Prom
     signalTree(pid, tree, 'SIGTERM');
     timers.push(
       setTimeout(() => {
-        signalTree(pid, tree, 'SIGKILL');
+        tree = killTree(pid, tree);
         // Something we could not see (no /proc, no `ps`) may hold our pipes: stop waiting.
         timers.push(
           setTimeout(() => {
