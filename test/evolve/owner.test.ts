@@ -5,22 +5,18 @@
  * functions, fixtures and tests as generated pieces, each file equal to a fresh generation of
  * the new model; unscoped and scoped (Phoenix 1.8).
  */
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SchemaDef } from '../../shared/model/index.js';
 import { tempProject } from '../support/mcp.js';
 import {
-  GENERATORS,
+  regenerate,
+  useScopedAuthConfig,
   servers,
-  type GenOutput,
   type ReadBackOutput,
   type Servers,
 } from '../read-back/helpers.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const AUTH = path.join(here, '..', 'golden', 'phoenix-context', 'scoped-auth', 'existing');
 
 const post: SchemaDef = { module: 'Blog.Post', fields: [{ name: 'title' }] };
 const tag: SchemaDef = { module: 'Blog.Tag', fields: [{ name: 'name' }] };
@@ -71,14 +67,7 @@ const open: { project: Project; s: Servers }[] = [];
 
 async function start(scoped: boolean): Promise<{ project: Project; s: Servers }> {
   const project = await tempProject();
-  if (scoped) {
-    await mkdir(path.join(project.root, 'config'), { recursive: true });
-    await cp(path.join(AUTH, 'mix.exs'), path.join(project.root, 'mix.exs'));
-    await cp(
-      path.join(AUTH, 'config', 'config.exs'),
-      path.join(project.root, 'config', 'config.exs'),
-    );
-  }
+  if (scoped) await useScopedAuthConfig(project.root);
   const s = await servers(project.root);
   open.push({ project, s });
   return { project, s };
@@ -91,12 +80,7 @@ afterEach(async () => {
   }
 });
 
-async function generate(s: Servers, schemas: unknown[]): Promise<Record<string, GenOutput>> {
-  const out: Record<string, GenOutput> = {};
-  for (const tool of GENERATORS)
-    out[tool] = await s.call<GenOutput>(tool, { schemas, format: 'none' });
-  return out;
-}
+const generate = (s: Servers, schemas: unknown[]) => regenerate(s, schemas, 'update');
 
 const read = (root: string, rel: string) => readFile(path.join(root, rel), 'utf8');
 

@@ -5,22 +5,19 @@
  * one put_change), scoped fixtures and describe blocks recognised as generated and brought to the
  * model, each file equal to what a fresh project gets for the new model.
  */
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SchemaDef } from '../../shared/model/index.js';
 import { tempProject } from '../support/mcp.js';
 import {
-  GENERATORS,
+  regenerate,
+  useScopedAuthConfig,
   servers,
   type GenOutput,
   type ReadBackOutput,
   type Servers,
 } from '../read-back/helpers.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const AUTH = path.join(here, '..', 'golden', 'phoenix-context', 'scoped-auth', 'existing');
 
 const V1: SchemaDef[] = [
   { module: 'Blog.Post', fields: [{ name: 'title' }] },
@@ -60,9 +57,7 @@ const spare: { root: string; cleanup(): Promise<void> }[] = [];
 
 async function scopedProject(): Promise<{ root: string; cleanup(): Promise<void> }> {
   const p = await tempProject();
-  await mkdir(path.join(p.root, 'config'), { recursive: true });
-  await cp(path.join(AUTH, 'mix.exs'), path.join(p.root, 'mix.exs'));
-  await cp(path.join(AUTH, 'config', 'config.exs'), path.join(p.root, 'config', 'config.exs'));
+  await useScopedAuthConfig(p.root);
   return p;
 }
 
@@ -77,12 +72,7 @@ afterEach(async () => {
 });
 
 /** Each generator with on_conflict "update" (the default). */
-async function generate(schemas: unknown[]): Promise<Record<string, GenOutput>> {
-  const out: Record<string, GenOutput> = {};
-  for (const tool of GENERATORS)
-    out[tool] = await s.call<GenOutput>(tool, { schemas, format: 'none' });
-  return out;
-}
+const generate = (schemas: unknown[]) => regenerate(s, schemas, 'update');
 
 const read = (root: string, rel: string) => readFile(path.join(root, rel), 'utf8');
 
@@ -149,7 +139,7 @@ describe('scoped schemas (Phoenix 1.8 scopes) on day two', () => {
     spare.push(other);
     const t = await servers(other.root);
     try {
-      for (const tool of GENERATORS) await t.call(tool, { schemas: V2, format: 'none' });
+      await regenerate(t, V2, 'update');
     } finally {
       await t.close();
     }

@@ -2,10 +2,15 @@
  * The three generator servers and list_ecto_schemas over the real SDK client, on one temp
  * project: generate (or write fixtures), read back, feed the read-back model to the generators.
  */
+import { cp, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer as ectoMigration } from '../../servers/ecto-migration/server.js';
 import { createServer as ectoSchema } from '../../servers/ecto-schema/server.js';
 import { createServer as phoenixContext } from '../../servers/phoenix-context/server.js';
 import { connect, structured, type Connected } from '../support/mcp.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface GenOutput {
   files: { path: string; action: string; content?: string; reason?: string }[];
@@ -65,14 +70,27 @@ export const GENERATORS = [
   'generate_phoenix_context',
 ] as const;
 
-/** Feeds `schemas` to the three generators; returns every file with its action, per tool. */
+/**
+ * Feeds `schemas` to the three generators; returns every file with its action, per tool.
+ * `on_conflict` "error" (the default here) proves nothing needed writing; "update" evolves.
+ */
 export async function regenerate(
   s: Servers,
   schemas: unknown[],
+  onConflict: 'error' | 'update' = 'error',
 ): Promise<Record<string, GenOutput>> {
   const out: Record<string, GenOutput> = {};
   for (const tool of GENERATORS) {
-    out[tool] = await s.call<GenOutput>(tool, { schemas, format: 'none', on_conflict: 'error' });
+    out[tool] = await s.call<GenOutput>(tool, { schemas, format: 'none', on_conflict: onConflict });
   }
   return out;
+}
+
+const SCOPED_AUTH = path.join(here, '..', 'golden', 'phoenix-context', 'scoped-auth', 'existing');
+
+/** Gives the project at `root` the mix.exs and config of a Phoenix 1.8 app with phx.gen.auth scopes. */
+export async function useScopedAuthConfig(root: string): Promise<void> {
+  await mkdir(path.join(root, 'config'), { recursive: true });
+  await cp(path.join(SCOPED_AUTH, 'mix.exs'), path.join(root, 'mix.exs'));
+  await cp(path.join(SCOPED_AUTH, 'config', 'config.exs'), path.join(root, 'config', 'config.exs'));
 }
